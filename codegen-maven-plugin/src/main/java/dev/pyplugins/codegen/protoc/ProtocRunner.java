@@ -1,0 +1,59 @@
+package dev.pyplugins.codegen.protoc;
+
+import com.google.protobuf.DescriptorProtos.FileDescriptorSet;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
+/** Runs protoc and reads back the descriptor set. */
+public final class ProtocRunner {
+
+  private final Duration timeout;
+
+  public ProtocRunner(Duration timeout) {
+    this.timeout = timeout;
+  }
+
+  /**
+   * Runs the invocation.
+   *
+   * @return the descriptor set protoc wrote
+   * @throws ProtocException with protoc's diagnostics when it fails, prints warnings, or times out
+   */
+  public FileDescriptorSet run(ProtocInvocation invocation) throws ProtocException {
+    if (!Files.isExecutable(invocation.protoc()) && !invocation.protoc().toFile().setExecutable(true)) {
+      throw new ProtocException("protoc at " + invocation.protoc() + " is not executable");
+    }
+    try {
+      for (var dir : new java.nio.file.Path[] {invocation.descriptorSetOut().getParent(),
+          invocation.javaOut().orElse(null), invocation.pythonOut().orElse(null)}) {
+        if (dir != null) {
+          Files.createDirectories(dir);
+        }
+      }
+      Process process = new ProcessBuilder(invocation.commandLine()).redirectErrorStream(true).start();
+      process.getOutputStream().close();
+      String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+      if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+        process.destroyForcibly();
+        throw new ProtocException("protoc did not finish within " + timeout.toSeconds() + " s");
+      }
+      if (process.exitValue() != 0) {
+        throw new ProtocException("protoc failed (exit " + process.exitValue() + "):\n" + output);
+      }
+      if (!output.isEmpty()) {
+        // protoc prints warnings (unused imports, ...) on success; we treat them as errors so the
+        // protocol stays clean.
+        throw new ProtocException("protoc reported warnings:\n" + output);
+      }
+      return FileDescriptorSet.parseFrom(Files.readAllBytes(invocation.descriptorSetOut()));
+    } catch (IOException e) {
+      throw new ProtocException("could not run protoc at " + invocation.protoc() + ": " + e.getMessage(), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new ProtocException("interrupted while running protoc", e);
+    }
+  }
+}

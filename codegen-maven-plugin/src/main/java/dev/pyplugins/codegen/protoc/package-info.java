@@ -1,0 +1,2 @@
+/** Running protoc: building its command line, collecting its outputs, turning its errors into exceptions. */
+package dev.pyplugins.codegen.protoc;
