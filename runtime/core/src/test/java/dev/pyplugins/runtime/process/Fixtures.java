@@ -1,0 +1,48 @@
+package dev.pyplugins.runtime.process;
+
+import dev.pyplugins.runtime.manifest.ManifestLoader;
+import dev.pyplugins.runtime.manifest.PluginManifest;
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+
+/** The fixture plugins under src/test/resources/fixtures, one behaviour each. */
+final class Fixtures {
+  private Fixtures() {}
+
+  static PluginManifest manifest(String name) {
+    try {
+      return new ManifestLoader().load(Path.of(Fixtures.class.getResource("/fixtures/" + name).toURI()));
+    } catch (URISyntaxException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Waits up to {@code timeout} for a marker file the fixture writes. */
+  static Optional<String> awaitFile(Path file, Duration timeout) throws IOException, InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (System.nanoTime() < deadline) {
+      if (Files.exists(file) && Files.size(file) > 0) {
+        return Optional.of(Files.readString(file));
+      }
+      Thread.sleep(10);
+    }
+    return Optional.empty();
+  }
+
+  /** Waits up to {@code timeout} for process {@code pid} to be gone. */
+  static boolean awaitGone(long pid, Duration timeout) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (System.nanoTime() < deadline) {
+      if (ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
+        Thread.sleep(10);
+      } else {
+        return true;
+      }
+    }
+    return false;
+  }
+}
