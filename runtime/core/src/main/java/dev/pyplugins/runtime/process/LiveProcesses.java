@@ -1,28 +1,38 @@
 package dev.pyplugins.runtime.process;
 
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
  * Every plugin process of this JVM that has not been stopped, and the JVM shutdown hook that kills them
- * all: on a normal JVM exit no plugin outlives the host even if nobody stopped it. (A {@code kill -9} of
- * the JVM runs no hook; the stdin lifeline covers that.) Thread-safe.
+ * all: on a normal JVM exit no plugin outlives the host even if nobody stopped it. A {@code kill -9} of
+ * the JVM runs no hook: the stdin lifeline and the {@link HostWatchdog} cover that. Thread-safe.
  */
 final class LiveProcesses {
   private static final Set<PluginProcess> LIVE = ConcurrentHashMap.newKeySet();
   private static volatile boolean hookInstalled;
+  private static volatile Optional<HostWatchdog> watchdog = Optional.empty();
 
   private LiveProcesses() {}
 
   static void register(PluginProcess p) {
     installHook();
     LIVE.add(p);
+    watchdog.ifPresent(w -> w.add(p.pid(), directory(p)));
   }
 
   static void unregister(PluginProcess p) {
-    LIVE.remove(p);
+    if (LIVE.remove(p)) {
+      watchdog.ifPresent(w -> w.remove(p.pid(), directory(p)));
+    }
+  }
+
+  private static Path directory(PluginProcess p) {
+    return p.socketDirectory().map(SocketDirectory::path).orElse(null);
   }
 
   static List<PluginProcess> snapshot() {
@@ -34,6 +44,7 @@ final class LiveProcesses {
       return;
     }
     Runtime.getRuntime().addShutdownHook(new Thread(LiveProcesses::killAll, "pyplugins-shutdown"));
+    watchdog = HostWatchdog.start(ProcessGroups.detect());
     hookInstalled = true;
   }
 

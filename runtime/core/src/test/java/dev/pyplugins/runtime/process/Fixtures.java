@@ -33,16 +33,29 @@ final class Fixtures {
     return Optional.empty();
   }
 
-  /** Waits up to {@code timeout} for process {@code pid} to be gone. */
+  /** Waits up to {@code timeout} for process {@code pid} to be gone (dead: exited, a zombie at most). */
   static boolean awaitGone(long pid, Duration timeout) throws InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (System.nanoTime() < deadline) {
-      if (ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
-        Thread.sleep(10);
-      } else {
+      if (!isRunning(pid)) {
         return true;
       }
+      Thread.sleep(5);
     }
     return false;
+  }
+
+  /**
+   * Whether {@code pid} is a live process. A zombie is not: it has exited and holds nothing but its pid,
+   * until its parent (for an orphan, init, which here reaps only now and then) collects it.
+   */
+  static boolean isRunning(long pid) {
+    try {
+      String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+      char state = stat.charAt(stat.lastIndexOf(')') + 2);
+      return state != 'Z' && state != 'X';
+    } catch (IOException e) {
+      return false;
+    }
   }
 }
