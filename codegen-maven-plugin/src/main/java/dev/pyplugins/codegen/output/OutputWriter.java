@@ -104,9 +104,12 @@ public final class OutputWriter {
   private static void stage(Path staging, List<GeneratedFile> files) throws IOException {
     Directories.deleteRecursively(staging);
     Files.createDirectories(staging);
+    Set<Path> created = new HashSet<>();
     for (GeneratedFile file : files) {
       Path target = staging.resolve(file.path());
-      Files.createDirectories(target.getParent());
+      if (created.add(target.getParent())) {
+        Files.createDirectories(target.getParent());
+      }
       Files.write(target, file.content());
     }
     Files.write(staging.resolve(OutputManifest.FILE_NAME), OutputManifest.render(files));
