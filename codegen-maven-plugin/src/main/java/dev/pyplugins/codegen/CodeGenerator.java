@@ -205,7 +205,11 @@ public final class CodeGenerator {
         Directories.readTree(javaOut)
             .forEach((path, bytes) -> javaFiles.add(new GeneratedFile(OutputRoot.JAVA, path, bytes)));
       }
-      return new ProtocOutput(descriptors, javaFiles, python ? Directories.readTree(pythonOut) : Map.of());
+      Map<String, byte[]> pythonFiles = python ? Directories.readTree(pythonOut) : Map.of();
+      // Only the descriptor set stays: the rest is in memory now and would double the outputs on disk.
+      Directories.deleteRecursively(javaOut);
+      Directories.deleteRecursively(pythonOut);
+      return new ProtocOutput(descriptors, javaFiles, pythonFiles);
     } catch (ProtocException e) {
       throw new CodeGenerationException(Kind.INVALID_INPUT, e.getMessage(), e);
     } catch (IOException e) {

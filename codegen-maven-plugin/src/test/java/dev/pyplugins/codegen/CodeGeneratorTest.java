@@ -91,6 +91,8 @@ class CodeGeneratorTest {
         "com/acme/greeter/v1/GreetRequest.java").isSorted();
     assertThat(summary.fileCounts()).containsEntry(OutputRoot.PYTHON, 4).containsEntry(OutputRoot.WHEEL, 1);
     assertThat(summary.timings().generators()).containsOnlyKeys("test-service-listing", "test-python-package");
+    // protoc's copies were read into memory; only the descriptor set stays in the work directory.
+    assertThat(siblings(tmp.resolve("work/protoc"))).containsExactly("descriptors.pb", "include");
     assertThat(siblings(tmp.resolve("out"))).containsExactly("java", "python", "wheel");
   }
 
@@ -234,9 +236,11 @@ class CodeGeneratorTest {
     GenerationRequest javaOnly = new GenerationRequest(List.of(sources), List.of(), FILES, protoc(),
         GenerationOptions.defaults(), Map.of(OutputRoot.JAVA, tmp.resolve("out/java")), tmp.resolve("work"));
 
-    GenerationSummary summary = new CodeGenerator(List.of(TestGenerators.serviceListing())).run(javaOnly);
+    List<GenerationContext> seen = new java.util.ArrayList<>();
+    GenerationSummary summary = new CodeGenerator(List.of(TestGenerators.serviceListing(),
+        TestGenerators.recording(seen))).run(javaOnly);
     assertThat(summary.files()).containsOnlyKeys(OutputRoot.JAVA);
-    assertThat(tmp.resolve("work/protoc/python")).doesNotExist();
+    assertThat(seen).singleElement().satisfies(context -> assertThat(context.protocPythonOutput()).isEmpty());
 
     assertThatThrownBy(() -> new CodeGenerator(List.of(TestGenerators.writing(OutputRoot.WHEEL, "x.whl")))
         .run(javaOnly)).hasMessageContaining("does not generate WHEEL output");

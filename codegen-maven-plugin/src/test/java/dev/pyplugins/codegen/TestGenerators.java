@@ -43,6 +43,14 @@ final class TestGenerators {
     });
   }
 
+  /** Records the context it gets and generates nothing. */
+  static Generator recording(List<GenerationContext> seen) {
+    return new Named("test-recording", context -> {
+      seen.add(context);
+      return List.of();
+    });
+  }
+
   /** A generator with a bug. */
   static Generator failing() {
     return new Named("test-failing", context -> {

@@ -76,7 +76,10 @@ public class GenerateMojo extends AbstractMojo {
       property = "pyplugins.wheelOutputDirectory")
   private File wheelOutputDirectory;
 
-  /** Scratch space: protoc's output, the copied protoc binary and the hash of the last run's inputs. */
+  /**
+   * Scratch space: protoc's output (the descriptor set stays there), the copied protoc binary and the hash
+   * of the last run's inputs. Each execution of the goal in a project needs its own.
+   */
   @Parameter(defaultValue = "${project.build.directory}/pyplugins-codegen", required = true)
   private File workDirectory;
 
@@ -164,6 +167,8 @@ public class GenerateMojo extends AbstractMojo {
 
   @Override
   public void execute() throws MojoExecutionException, MojoFailureException {
+    // Until a wheel is known to exist, later plugins must not try to attach one.
+    project.getProperties().setProperty("pyplugins.wheel.missing", "true");
     if (skip) {
       getLog().info("Skipping pyplugins code generation (pyplugins.skip)");
       return;
@@ -177,8 +182,16 @@ public class GenerateMojo extends AbstractMojo {
       throw new MojoFailureException("No .proto files match " + includes + (orEmpty(excludes).isEmpty() ? ""
           : " minus " + excludes) + " in " + protoSourceRoots);
     }
-    GenerationRequest request = new GenerationRequest(paths(protoSourceRoots), paths(orEmpty(importRoots)), files,
-        protoc(), options(), outputDirectories(), workDirectory.toPath());
+    if (hookDeadlineMillis <= 0) {
+      throw new MojoFailureException("hookDeadlineMillis must be positive, not " + hookDeadlineMillis);
+    }
+    GenerationRequest request;
+    try {
+      request = new GenerationRequest(paths(protoSourceRoots), paths(orEmpty(importRoots)), files, protoc(),
+          options(), outputDirectories(), workDirectory.toPath());
+    } catch (IllegalArgumentException e) {
+      throw new MojoFailureException(e.getMessage(), e);
+    }
     GenerationSummary summary;
     try {
       summary = new CodeGenerator(Generators.forOutputs(generateJava, generatePython)).run(request);
