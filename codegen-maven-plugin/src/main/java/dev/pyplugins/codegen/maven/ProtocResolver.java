@@ -50,10 +50,13 @@ final class ProtocResolver {
     }
   }
 
-  /** Copies unless an identical copy is there; the copy appears atomically, so a parallel build never sees half of it. */
+  /**
+   * Copies unless a copy at least as new as the source is there (the name carries version and platform, so
+   * size and time suffice); the copy appears atomically, so a parallel build never sees half of it.
+   */
   private static Path executableCopy(Path source, Path target) throws IOException {
-    if (Files.isRegularFile(target) && Files.size(target) == Files.size(source) && Files.mismatch(source, target) < 0
-        && Files.isExecutable(target)) {
+    if (Files.isRegularFile(target) && Files.isExecutable(target) && Files.size(target) == Files.size(source)
+        && Files.getLastModifiedTime(target).compareTo(Files.getLastModifiedTime(source)) >= 0) {
       return target;
     }
     Files.createDirectories(target.getParent());
