@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any, Generic, TypeVar
 
 from .._hooks_dispatch import BINDERS
@@ -104,21 +104,11 @@ class HookInvoker:
 
     def _call_stream(self, hook: str, head: Any, body: bytes | Iterable[bytes], response_type: Any,
                      head_field: str, context: FakeServicerContext | None = None) -> Exchange[Any]:
-        messages = []
-        pieces = list(iter_body(body)) if isinstance(body, (bytes, bytearray)) else [bytes(p) for p in body]
-        if pieces:
-            head.body_chunk = pieces[0]
-        messages.append(head)
-        for piece in pieces[1:]:
-            messages.append(type(head)(body_chunk=piece))
-        messages[-1].body_complete = True
-        raw_requests = iter([m.SerializeToString() for m in messages])
         result_head = getattr(response_type(), head_field)
         chunks: list[bytes] = []
         flushes = 0
         error = None
-        for raw in self._behaviour(hook)(raw_requests, context or FakeServicerContext()):
-            message = response_type.FromString(raw)
+        for message in self.stream_messages(hook, head, body, response_type, context):
             if message.HasField(head_field):
                 result_head = getattr(message, head_field)
             if message.body_chunk:
@@ -127,6 +117,31 @@ class HookInvoker:
             if message.HasField("error"):
                 error = message.error
         return Exchange(result_head, b"".join(chunks), flushes, chunks, error)
+
+    def stream_messages(self, hook: str, head: Any, body: bytes | Iterable[bytes], response_type: Any,
+                        context: FakeServicerContext | None = None) -> Iterator[Any]:
+        """The raw response messages of a streaming hook, as the plugin sends them. The request body is
+        fed lazily from ``body`` (bytes, or an iterable of chunks read only when the handler asks)."""
+        pieces = iter_body(body) if isinstance(body, (bytes, bytearray)) else (bytes(p) for p in body)
+
+        def requests() -> Iterator[bytes]:
+            # Each piece goes out as soon as the body yields it; an empty message ends the body.
+            first = True
+            for piece in pieces:
+                if first:
+                    head.body_chunk = piece
+                    first = False
+                    yield head.SerializeToString()
+                else:
+                    yield type(head)(body_chunk=piece).SerializeToString()
+            if first:
+                head.body_complete = True
+                yield head.SerializeToString()
+            else:
+                yield type(head)(body_complete=True).SerializeToString()
+
+        for raw in self._behaviour(hook)(requests(), context or FakeServicerContext()):
+            yield response_type.FromString(raw)
 
     def close(self) -> None:
         self.runner.close()
