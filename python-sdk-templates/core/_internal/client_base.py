@@ -43,7 +43,7 @@ def iter_body(body: Body) -> Iterator[bytes]:
         while piece := read(CHUNK_SIZE):
             yield bytes(piece)
         return
-    for piece in body:  # type: ignore[union-attr]
+    for piece in body:
         data = bytes(piece)
         for start in range(0, len(data), CHUNK_SIZE):
             yield data[start : start + CHUNK_SIZE]

@@ -187,7 +187,7 @@ def _set(message: Any, field: ResultField, value: Any) -> None:
             from google.protobuf import json_format
 
             target.Clear()
-            json_format.ParseDict(value, target)
+            json_format.ParseDict(dict(value), target)
         else:
             target.CopyFrom(value)
     elif field.kind == "repeated":

@@ -131,7 +131,7 @@ class PluginServer:
         return server.add_secure_port(address, credentials)
 
     @staticmethod
-    def _register(server: grpc.Server, service: str, handlers: dict[str, grpc.RpcMethodHandler]) -> None:
+    def _register(server: grpc.Server, service: str, handlers: dict[str, grpc.RpcMethodHandler[Any, Any]]) -> None:
         if hasattr(server, "add_registered_method_handlers"):
             server.add_registered_method_handlers(service, handlers)
         else:  # grpcio before 1.62
@@ -148,10 +148,10 @@ class PluginServer:
 
         return call
 
-    def _unary(self, path: str) -> grpc.RpcMethodHandler:
+    def _unary(self, path: str) -> grpc.RpcMethodHandler[Any, Any]:
         return grpc.unary_unary_rpc_method_handler(self._trampoline(path))
 
-    def _stream(self, path: str) -> grpc.RpcMethodHandler:
+    def _stream(self, path: str) -> grpc.RpcMethodHandler[Any, Any]:
         return grpc.stream_stream_rpc_method_handler(self._trampoline(path))
 
     def _wait_for(self, path: str, context: grpc.ServicerContext) -> Callable[..., Any]:
@@ -160,7 +160,7 @@ class PluginServer:
         behaviour = self._table.get(path)
         if behaviour is None:
             context.abort(grpc.StatusCode.UNIMPLEMENTED, f"{path} is not served by this plugin")
-        return behaviour  # type: ignore[return-value]
+        return behaviour
 
     # --- warm up: after the handshake ------------------------------------------------------------
 
@@ -189,7 +189,7 @@ class PluginServer:
         self._health = servicer
 
         def check(raw: bytes, context: grpc.ServicerContext) -> bytes:
-            return servicer.Check(health_pb2.HealthCheckRequest.FromString(raw), context).SerializeToString()  # type: ignore[no-any-return]
+            return servicer.Check(health_pb2.HealthCheckRequest.FromString(raw), context).SerializeToString()
 
         def watch(raw: bytes, context: grpc.ServicerContext) -> Iterator[bytes]:
             for response in servicer.Watch(health_pb2.HealthCheckRequest.FromString(raw), context):

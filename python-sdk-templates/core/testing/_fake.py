@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from typing import Any, Generic, NamedTuple, ParamSpec, TypeVar
 
-from .._internal.client_base import iter_body
+from .._internal.client_base import BodyStream, iter_body
 
 __all__ = ["Call", "Stub", "FakeRecorder", "FakeBodyStream", "NotStubbedError"]
 
@@ -104,12 +104,13 @@ class FakeRecorder:
             raise ValueError(f"{method!r} is not a method of {type(self).__name__}")
         return name
 
-    def _fake_call(self, name: str, arguments: dict[str, Any], zero: Callable[[], Any]) -> Any:
+    def _fake_call(self, name: str, arguments: dict[str, Any], zero: Callable[[], R]) -> R:
         with self._record_lock:
             self.calls.append(Call(name, arguments))
         stub = self._stubs.get(name)
         if stub is not None:
-            return stub.answer(arguments)
+            answer: R = stub.answer(arguments)
+            return answer
         if self.strict:
             raise NotStubbedError(f"{name} was called with {arguments} but is not stubbed")
         return zero()
@@ -122,26 +123,8 @@ class FakeRecorder:
         pass
 
 
-class FakeBodyStream(Generic[H]):
+class FakeBodyStream(BodyStream[H]):
     """A ``BodyStream`` with a fixed head and body, for stubbing streaming API methods."""
 
     def __init__(self, head: H, body: bytes = b"") -> None:
-        self.head = head
-        self._body = body
-        self.flushes = 0
-
-    def __iter__(self) -> Iterator[bytes]:
-        if self._body:
-            yield self._body
-
-    def read(self) -> bytes:
-        return self._body
-
-    def close(self) -> None:
-        pass
-
-    def __enter__(self) -> FakeBodyStream[H]:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        pass
+        super().__init__(head, body, True, iter(()), None)

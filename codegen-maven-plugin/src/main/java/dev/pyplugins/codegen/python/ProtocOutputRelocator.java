@@ -24,6 +24,12 @@ final class ProtocOutputRelocator {
   private static final Pattern PLAIN_IMPORT = Pattern.compile("(?m)^import (\\w+_pb2)( as \\w+)?$");
   private static final Pattern GENCODE_VERSION = Pattern.compile("(?m)^# Protobuf Python Version: (\\S+)$");
 
+  /**
+   * protoc's stubs use bare {@code Mapping} and leave some parameters unannotated, which
+   * {@code mypy --strict} rejects; these two checks are off in them (and only in them).
+   */
+  static final String STUB_CHECKS = "# mypy: disable-error-code=\"type-arg, no-untyped-def\"\n";
+
   private final String packageName;
   private final Map<String, byte[]> protocOutput;
   private final Set<String> modules = new TreeSet<>();
@@ -51,7 +57,7 @@ final class ProtocOutputRelocator {
       String source = path.substring(0, path.lastIndexOf("_pb2")) + ".proto";
       String text = new String(entry.getValue(), StandardCharsets.UTF_8);
       String header = "# generated from " + source + " by protoc, relocated into " + packageName + "."
-          + PbModules.PROTO_PACKAGE + "; do not edit\n";
+          + PbModules.PROTO_PACKAGE + "; do not edit\n" + (path.endsWith(".pyi") ? STUB_CHECKS : "");
       out.add(GeneratedFile.text(OutputRoot.PYTHON, packageName + "/" + PbModules.PROTO_PACKAGE + "/" + path,
           header + rewriteImports(text)));
       for (int slash = path.indexOf('/'); slash >= 0; slash = path.indexOf('/', slash + 1)) {
