@@ -1,6 +1,8 @@
 package dev.pyplugins.codegen.python;
 
+import dev.pyplugins.codegen.model.Doc;
 import dev.pyplugins.codegen.model.FieldModel;
+import dev.pyplugins.codegen.model.MethodModel;
 import dev.pyplugins.codegen.model.RpcShape;
 import dev.pyplugins.codegen.model.RpcSignature;
 import java.util.ArrayList;
@@ -103,11 +105,23 @@ record ApiMethodView(
       }
     }
     return new ApiMethodView(PythonNames.identifier(PythonNames.snakeCase(method.name())),
-        "/" + method.fullMethodName(), PythonNames.docstring(method.doc(), "Calls " + method.name() + ".", "        "),
+        "/" + method.fullMethodName(), PythonNames.docstring(doc(method), "Calls " + method.name() + ".", "        "),
         params.isEmpty() ? "" : ", " + String.join(", ", params), requestType, String.join(", ", args),
         "{" + String.join(", ", recorded) + "}", responseType, returnType, returnExpression, zeroValue,
         signature.shape() == RpcShape.UNARY, signature.shape() == RpcShape.CLIENT_BODY_STREAM,
         signature.shape() == RpcShape.BIDI_BODY_STREAM, signature.error().isPresent(), headField);
+  }
+
+  /** The RPC's doc, with a deprecation note when the protocol marks it deprecated. */
+  private static Doc doc(MethodModel method) {
+    if (!method.deprecated()) {
+      return method.doc();
+    }
+    List<String> lines = new ArrayList<>(method.doc().isEmpty() ? List.of("Calls " + method.name() + ".")
+        : method.doc().lines());
+    lines.add("");
+    lines.add("Deprecated: the protocol marks this call deprecated.");
+    return new Doc(lines);
   }
 
   private static String zeroValue(FieldModel field, PythonTypes types) {

@@ -115,7 +115,7 @@ record HookView(
       }
     }
     return new HookView(method.name(), PythonNames.snakeCase(method.name()),
-        PythonNames.escape(method.doc().summary()),
+        method.doc().isEmpty() ? "The " + method.name() + " hook." : PythonNames.escape(method.doc().summary()),
         PythonNames.docstring(method.doc(), "Calls the " + method.name() + " hook.", "        "),
         imports.message(method.input().fullName()), imports.message(method.output().fullName()),
         signature.shape() == RpcShape.UNARY, http, filter,
