@@ -169,7 +169,13 @@ def test_hooks_run_concurrently_and_deadlines_are_honoured(start_plugin) -> None
         call_hook(plugin, "UserHasLoggedIn", hooks_pb2.UserHasLoggedInRequest(user=User(username="5")), timeout=0.5)
     assert raised.value.code() == grpc.StatusCode.DEADLINE_EXCEEDED
     assert health(plugin.channel).status == health_pb2.HealthCheckResponse.SERVING
+
+    with pytest.raises(grpc.RpcError) as raised:  # a plain handler cannot be stopped, but it is reported
+        call_hook(plugin, "UserWillLogIn", hooks_pb2.UserWillLogInRequest(user=User(username="1")), timeout=0.3)
+    assert raised.value.code() == grpc.StatusCode.DEADLINE_EXCEEDED
+    time.sleep(1.2)
     assert shutdown(plugin) == 0
+    assert "UserWillLogIn returned after its deadline" in plugin.stderr_text()
 
 
 def test_serve_http_streams_both_ways_over_grpc(start_plugin) -> None:  # type: ignore[no-untyped-def]

@@ -90,7 +90,13 @@ class HookRunner:
         try:
             result = handler(*args)
             if hasattr(result, "__await__"):
-                result = self._await(hook, result, context, bounded)
+                return self._await(hook, result, context, bounded)
+            if context is not None:
+                # A plain function cannot be interrupted; gRPC has already answered the host with
+                # DEADLINE_EXCEEDED, so at least say which handler overran.
+                remaining = context.time_remaining()  # grpcio clamps it at 0
+                if remaining is not None and remaining <= 0:
+                    self.log.warning("%s returned after its deadline; the host had given up on it", hook)
             return result
         finally:
             if token is not None:

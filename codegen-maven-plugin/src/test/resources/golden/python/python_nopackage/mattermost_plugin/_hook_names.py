@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from enum import Enum
+from enum import Enum as _Enum
 
 __all__ = ["HookName", "HOOK_METHODS", "HOOKS_SERVICE", "STREAMING_HOOKS"]
 
@@ -11,7 +11,7 @@ HOOKS_SERVICE = "Hooks"
 """The full name of the hooks service."""
 
 
-class HookName(str, Enum):
+class HookName(str, _Enum):
     """One member per hook RPC; the value is the RPC name, which is also the Go hook name."""
 
     Implemented = "Implemented"
