@@ -20,6 +20,7 @@ public final class Generators {
   /** Generators of {@link OutputRoot#PYTHON} and {@link OutputRoot#WHEEL} files; run when Python generation is on. */
   public static List<Generator> python() {
     List<Generator> generators = new ArrayList<>();
+    generators.add(new dev.pyplugins.codegen.python.PythonSdkGenerator());
     return List.copyOf(generators);
   }
 

@@ -1,0 +1,1 @@
+"""The SDK's internals: the plugin server, the hook dispatch runtime and the client plumbing. Not public API."""
