@@ -1,5 +1,6 @@
 package dev.pyplugins.codegen;
 
+import dev.pyplugins.codegen.python.PythonSdkGenerator;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -20,7 +21,7 @@ public final class Generators {
   /** Generators of {@link OutputRoot#PYTHON} and {@link OutputRoot#WHEEL} files; run when Python generation is on. */
   public static List<Generator> python() {
     List<Generator> generators = new ArrayList<>();
-    generators.add(new dev.pyplugins.codegen.python.PythonSdkGenerator());
+    generators.add(new PythonSdkGenerator());
     return List.copyOf(generators);
   }
 
