@@ -26,10 +26,10 @@ import java.util.stream.Stream;
  */
 final class JavaProtocol {
 
-  /** The AppError fields AppErrorException's factories set. */
-  private static final Map<String, FieldKind> APP_ERROR_FIELDS =
-      Map.of("id", FieldKind.STRING, "message", FieldKind.STRING, "status_code", FieldKind.INT32, "where",
-          FieldKind.STRING);
+  /** The AppError fields AppErrorException's factories set, in the order they are checked. */
+  private static final List<Map.Entry<String, FieldKind>> APP_ERROR_FIELDS = List.of(
+      Map.entry("id", FieldKind.STRING), Map.entry("message", FieldKind.STRING),
+      Map.entry("status_code", FieldKind.INT32), Map.entry("where", FieldKind.STRING));
 
   private final ProtocolModel model;
   private final GenerationOptions options;
@@ -156,7 +156,9 @@ final class JavaProtocol {
   }
 
   private static void checkAppErrorFields(MessageModel appError) {
-    APP_ERROR_FIELDS.forEach((name, kind) -> {
+    APP_ERROR_FIELDS.forEach(required -> {
+      String name = required.getKey();
+      FieldKind kind = required.getValue();
       Optional<FieldModel> field = appError.field(name);
       if (field.isEmpty() || field.get().kind() != kind
           || field.get().cardinality() != FieldModel.Cardinality.SINGULAR) {
