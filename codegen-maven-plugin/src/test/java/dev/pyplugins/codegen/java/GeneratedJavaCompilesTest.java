@@ -2,7 +2,9 @@ package dev.pyplugins.codegen.java;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.pyplugins.codegen.GenerationOptions;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -28,6 +30,22 @@ class GeneratedJavaCompilesTest {
 
     assertThat(result.errors()).isEmpty();
     assertThat(result.warningsInGenerated()).isEmpty();
+  }
+
+  @Test
+  void anotherPackageAndOtherInterfaceNamesCompileToo() {
+    GenerationOptions defaults = GenerationOptions.defaults();
+    GenerationOptions options = new GenerationOptions(Optional.of("dev.example.host"), defaults.apiService(),
+        defaults.hooksService(), "HostApi", "PluginHookCalls", 5_000, defaults.python());
+
+    Javac.Result result = Javac.testProtocol("basic", "renamed", options);
+
+    assertThat(result.errors()).isEmpty();
+    assertThat(result.warningsInGenerated()).isEmpty();
+    assertThat(result.generated()).extracting(f -> f.path()).contains("dev/example/host/HostApi.java",
+        "dev/example/host/HostApiServer.java", "dev/example/host/PluginHookCalls.java",
+        "dev/example/host/PluginHookCallsClient.java", "dev/example/host/AppErrorException.java",
+        "dev/example/basic/PluginAPIGrpc.java");
   }
 
   @Test

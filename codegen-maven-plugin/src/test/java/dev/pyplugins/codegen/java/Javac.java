@@ -75,16 +75,22 @@ final class Javac {
 
   /** The full protocol in {@code ../proto}, generated with the default options. */
   static synchronized Result fullProtocol() {
-    return CACHE.computeIfAbsent("full", k -> compile(k, TestProtocols.fullProtocol()));
+    return CACHE.computeIfAbsent("full", k -> compile(k, TestProtocols.fullProtocol(), GenerationOptions.defaults()));
   }
 
-  /** A test protocol under {@code src/test/proto}. */
+  /** A test protocol under {@code src/test/proto}, generated with the default options. */
   static synchronized Result testProtocol(String name) {
-    return CACHE.computeIfAbsent(name, k -> compile(k, TestProtocols.testProtocol(name)));
+    return testProtocol(name, "", GenerationOptions.defaults());
   }
 
-  private static Result compile(String name, TestProtocols.Compiled protocol) {
-    List<GeneratedFile> generated = GeneratedJava.generate(protocol, GenerationOptions.defaults());
+  /** A test protocol generated with other options; {@code variant} names them in the cache and work directory. */
+  static synchronized Result testProtocol(String name, String variant, GenerationOptions options) {
+    String key = variant.isEmpty() ? name : name + "-" + variant;
+    return CACHE.computeIfAbsent(key, k -> compile(k, TestProtocols.testProtocol(name), options));
+  }
+
+  private static Result compile(String name, TestProtocols.Compiled protocol, GenerationOptions options) {
+    List<GeneratedFile> generated = GeneratedJava.generate(protocol, options);
     try {
       Path work = Path.of("target", "javac-tests", name).toAbsolutePath();
       deleteRecursively(work);
@@ -103,9 +109,9 @@ final class Javac {
       boolean ok;
       try (StandardJavaFileManager fileManager = compiler.getStandardFileManager(diagnostics, Locale.ROOT,
           StandardCharsets.UTF_8)) {
-        List<String> options = List.of("-d", classes.toString(), "-classpath", testClasspath(), "--release", "17",
+        List<String> javacOptions = List.of("-d", classes.toString(), "-classpath", testClasspath(), "--release", "17",
             "-proc:none", "-encoding", "UTF-8", "-Xlint:all", "-Xmaxwarns", "100000", "-Xmaxerrs", "1000");
-        ok = compiler.getTask(null, fileManager, diagnostics, options, null,
+        ok = compiler.getTask(null, fileManager, diagnostics, javacOptions, null,
             fileManager.getJavaFileObjectsFromPaths(files)).call();
       }
       ClassLoader loader = ok ? new URLClassLoader(new URL[] {classes.toUri().toURL()}, Javac.class.getClassLoader())
