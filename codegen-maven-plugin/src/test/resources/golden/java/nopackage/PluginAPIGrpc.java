@@ -15,7 +15,8 @@ import io.grpc.stub.ServerCalls;
 import io.grpc.stub.StreamObserver;
 
 /**
- * gRPC bindings of the service {@code PluginAPI}: its method descriptors, a base class to implement it, and client stubs.
+ * gRPC bindings of the service {@code PluginAPI}: its method descriptors, a base class
+ * to implement it, and client stubs.
  */
 public final class PluginAPIGrpc {
   /**
@@ -27,15 +28,15 @@ public final class PluginAPIGrpc {
    * The descriptor of {@code Draw}.
    */
   public static final MethodDescriptor<ShapesOuterClass.DrawRequest, ShapesOuterClass.DrawResponse> METHOD_DRAW = MethodDescriptor.<ShapesOuterClass.DrawRequest, ShapesOuterClass.DrawResponse>newBuilder()
-    .setType(MethodDescriptor.MethodType.UNARY)
-    .setFullMethodName(MethodDescriptor.generateFullMethodName(SERVICE_NAME, "Draw"))
-    .setRequestMarshaller(ProtoUtils.marshaller(ShapesOuterClass.DrawRequest.getDefaultInstance()))
-    .setResponseMarshaller(ProtoUtils.marshaller(ShapesOuterClass.DrawResponse.getDefaultInstance()))
-    .build();
+      .setType(MethodDescriptor.MethodType.UNARY)
+      .setFullMethodName(MethodDescriptor.generateFullMethodName(SERVICE_NAME, "Draw"))
+      .setRequestMarshaller(ProtoUtils.marshaller(ShapesOuterClass.DrawRequest.getDefaultInstance()))
+      .setResponseMarshaller(ProtoUtils.marshaller(ShapesOuterClass.DrawResponse.getDefaultInstance()))
+      .build();
 
   private static final ServiceDescriptor SERVICE_DESCRIPTOR = ServiceDescriptor.newBuilder(SERVICE_NAME)
-    .addMethod(METHOD_DRAW)
-    .build();
+      .addMethod(METHOD_DRAW)
+      .build();
 
   private PluginAPIGrpc() {
   }

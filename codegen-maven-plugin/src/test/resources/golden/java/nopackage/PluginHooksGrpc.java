@@ -15,7 +15,8 @@ import io.grpc.stub.ServerCalls;
 import io.grpc.stub.StreamObserver;
 
 /**
- * gRPC bindings of the service {@code PluginHooks}: its method descriptors, a base class to implement it, and client stubs.
+ * gRPC bindings of the service {@code PluginHooks}: its method descriptors, a base class
+ * to implement it, and client stubs.
  *
  * <p>A hooks service without Implemented: every hook counts as implemented.
  */
@@ -29,15 +30,15 @@ public final class PluginHooksGrpc {
    * The descriptor of {@code OnDraw}.
    */
   public static final MethodDescriptor<ShapesOuterClass.OnDrawRequest, ShapesOuterClass.OnDrawResponse> METHOD_ON_DRAW = MethodDescriptor.<ShapesOuterClass.OnDrawRequest, ShapesOuterClass.OnDrawResponse>newBuilder()
-    .setType(MethodDescriptor.MethodType.UNARY)
-    .setFullMethodName(MethodDescriptor.generateFullMethodName(SERVICE_NAME, "OnDraw"))
-    .setRequestMarshaller(ProtoUtils.marshaller(ShapesOuterClass.OnDrawRequest.getDefaultInstance()))
-    .setResponseMarshaller(ProtoUtils.marshaller(ShapesOuterClass.OnDrawResponse.getDefaultInstance()))
-    .build();
+      .setType(MethodDescriptor.MethodType.UNARY)
+      .setFullMethodName(MethodDescriptor.generateFullMethodName(SERVICE_NAME, "OnDraw"))
+      .setRequestMarshaller(ProtoUtils.marshaller(ShapesOuterClass.OnDrawRequest.getDefaultInstance()))
+      .setResponseMarshaller(ProtoUtils.marshaller(ShapesOuterClass.OnDrawResponse.getDefaultInstance()))
+      .build();
 
   private static final ServiceDescriptor SERVICE_DESCRIPTOR = ServiceDescriptor.newBuilder(SERVICE_NAME)
-    .addMethod(METHOD_ON_DRAW)
-    .build();
+      .addMethod(METHOD_ON_DRAW)
+      .build();
 
   private PluginHooksGrpc() {
   }

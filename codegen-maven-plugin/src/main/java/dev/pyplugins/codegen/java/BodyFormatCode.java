@@ -25,12 +25,12 @@ final class BodyFormatCode {
     FieldModel chunk = field(message, RpcSignature.BODY_CHUNK);
     FieldModel complete = field(message, RpcSignature.BODY_COMPLETE);
     CodeBlock init = CodeBlock.builder()
-        .add("new $T<>(", JavaTypes.REQUEST_BODY_FORMAT).indent()
+        .add("new $T<>(", JavaTypes.REQUEST_BODY_FORMAT).indent().indent()
         .add("\n$T::$L,", request, FieldCode.getter(chunk))
         .add("\n$T::$L,", request, FieldCode.getter(complete))
         .add("\nchunk -> $T.newBuilder().$L(chunk).build(),", request, FieldCode.setter(chunk))
         .add("\n$T.newBuilder().$L(true).build())", request, FieldCode.setter(complete))
-        .unindent().build();
+        .unindent().unindent().build();
     return FieldSpec.builder(ParameterizedTypeName.get(JavaTypes.REQUEST_BODY_FORMAT, request),
         constantPrefix(rpc) + "_REQUEST_BODY", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
         .initializer(init).build();
@@ -45,7 +45,7 @@ final class BodyFormatCode {
     FieldModel complete = field(message, RpcSignature.BODY_COMPLETE);
     TypeName headType = rpc.headType().orElseThrow();
     CodeBlock.Builder init = CodeBlock.builder()
-        .add("new $T<>(", JavaTypes.RESPONSE_BODY_FORMAT).indent()
+        .add("new $T<>(", JavaTypes.RESPONSE_BODY_FORMAT).indent().indent()
         .add("\nmessage -> message.$L() ? message.$L() : null,", FieldCode.hazzer(head), FieldCode.getter(head))
         .add("\n$T::$L,", response, FieldCode.getter(chunk));
     if (rpc.signature().responseHasFlush()) {
@@ -62,7 +62,7 @@ final class BodyFormatCode {
     } else {
       init.add("\nnull,");
     }
-    init.add("\n$T.newBuilder().$L(true).build())", response, FieldCode.setter(complete)).unindent();
+    init.add("\n$T.newBuilder().$L(true).build())", response, FieldCode.setter(complete)).unindent().unindent();
     return FieldSpec.builder(ParameterizedTypeName.get(JavaTypes.RESPONSE_BODY_FORMAT, response, headType),
         constantPrefix(rpc) + "_RESPONSE_BODY", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
         .initializer(init.build()).build();

@@ -40,8 +40,8 @@ public final class GrpcBindingsGenerator implements Generator {
     GrpcMethods methods = new GrpcMethods(protocol, names);
     TypeSpec.Builder type = TypeSpec.classBuilder(grpc)
         .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
-        .addJavadoc("gRPC bindings of the service {@code $L}: its method descriptors, a base class to implement "
-            + "it, and client stubs.\n", service.fullName());
+        .addJavadoc("gRPC bindings of the service {@code $L}: its method descriptors, a base class\n"
+            + "to implement it, and client stubs.\n", service.fullName());
     if (!service.doc().isEmpty()) {
       type.addJavadoc("\n<p>").addJavadoc(JavaDocs.of(service.doc()));
     }
@@ -68,11 +68,11 @@ public final class GrpcBindingsGenerator implements Generator {
 
   private static FieldSpec serviceDescriptorField(ServiceModel service, JavaNames names) {
     CodeBlock.Builder init = CodeBlock.builder().add("$T.newBuilder(SERVICE_NAME)", JavaTypes.SERVICE_DESCRIPTOR);
-    init.indent();
+    init.indent().indent();
     for (MethodModel method : service.methods()) {
       init.add("\n.addMethod($L)", names.descriptor(method));
     }
-    init.add("\n.build()").unindent();
+    init.add("\n.build()").unindent().unindent();
     return FieldSpec.builder(JavaTypes.SERVICE_DESCRIPTOR, "SERVICE_DESCRIPTOR", Modifier.PRIVATE, Modifier.STATIC,
         Modifier.FINAL).initializer(init.build()).build();
   }

@@ -35,13 +35,13 @@ final class GrpcMethods {
     ClassName request = requestClass(method);
     ClassName response = responseClass(method);
     CodeBlock init = CodeBlock.builder()
-        .add("$T.<$T, $T>newBuilder()", JavaTypes.METHOD_DESCRIPTOR, request, response).indent()
+        .add("$T.<$T, $T>newBuilder()", JavaTypes.METHOD_DESCRIPTOR, request, response).indent().indent()
         .add("\n.setType($T.$L)", JavaTypes.METHOD_TYPE, methodType(method))
         .add("\n.setFullMethodName($T.generateFullMethodName(SERVICE_NAME, $S))", JavaTypes.METHOD_DESCRIPTOR,
             method.name())
         .add("\n.setRequestMarshaller($T.marshaller($T.getDefaultInstance()))", JavaTypes.PROTO_UTILS, request)
         .add("\n.setResponseMarshaller($T.marshaller($T.getDefaultInstance()))", JavaTypes.PROTO_UTILS, response)
-        .add("\n.build()").unindent()
+        .add("\n.build()").unindent().unindent()
         .build();
     return FieldSpec.builder(JavaTypes.methodDescriptor(request, response), names.descriptor(method),
             Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)

@@ -97,7 +97,7 @@ public final class InterfaceGenerator implements Generator {
     rpc.singleResult().ifPresent(result -> tags.add("@return $L\n",
         JavaDocs.oneLine(result.doc(), "the {@code " + result.name() + "} of the " + response)));
     if (rpc.resultKind() == RpcSignature.ResultKind.MESSAGE) {
-      tags.add("@return the results, as a $L whose error is not set\n", response);
+      tags.add("@return the results, as the $L (its error is not set)\n", response);
     }
     if (rpc.signature().error().isPresent() && protocol.appErrorException().isPresent()) {
       ClassName appErrorException = protocol.appErrorException().get();

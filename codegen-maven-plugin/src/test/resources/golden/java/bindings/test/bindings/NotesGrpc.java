@@ -18,7 +18,8 @@ import io.grpc.stub.StreamObserver;
 import java.util.Iterator;
 
 /**
- * gRPC bindings of the service {@code test.bindings.Notes}: its method descriptors, a base class to implement it, and client stubs.
+ * gRPC bindings of the service {@code test.bindings.Notes}: its method descriptors, a base class
+ * to implement it, and client stubs.
  *
  * <p>Every shape of call.
  */
@@ -32,70 +33,70 @@ public final class NotesGrpc {
    * The descriptor of {@code Unary}.
    */
   public static final MethodDescriptor<Streams.Note, Streams.Note> METHOD_UNARY = MethodDescriptor.<Streams.Note, Streams.Note>newBuilder()
-    .setType(MethodDescriptor.MethodType.UNARY)
-    .setFullMethodName(MethodDescriptor.generateFullMethodName(SERVICE_NAME, "Unary"))
-    .setRequestMarshaller(ProtoUtils.marshaller(Streams.Note.getDefaultInstance()))
-    .setResponseMarshaller(ProtoUtils.marshaller(Streams.Note.getDefaultInstance()))
-    .build();
+      .setType(MethodDescriptor.MethodType.UNARY)
+      .setFullMethodName(MethodDescriptor.generateFullMethodName(SERVICE_NAME, "Unary"))
+      .setRequestMarshaller(ProtoUtils.marshaller(Streams.Note.getDefaultInstance()))
+      .setResponseMarshaller(ProtoUtils.marshaller(Streams.Note.getDefaultInstance()))
+      .build();
 
   /**
    * The descriptor of {@code ServerStream}.
    */
   public static final MethodDescriptor<Streams.Note, Streams.Note> METHOD_SERVER_STREAM = MethodDescriptor.<Streams.Note, Streams.Note>newBuilder()
-    .setType(MethodDescriptor.MethodType.SERVER_STREAMING)
-    .setFullMethodName(MethodDescriptor.generateFullMethodName(SERVICE_NAME, "ServerStream"))
-    .setRequestMarshaller(ProtoUtils.marshaller(Streams.Note.getDefaultInstance()))
-    .setResponseMarshaller(ProtoUtils.marshaller(Streams.Note.getDefaultInstance()))
-    .build();
+      .setType(MethodDescriptor.MethodType.SERVER_STREAMING)
+      .setFullMethodName(MethodDescriptor.generateFullMethodName(SERVICE_NAME, "ServerStream"))
+      .setRequestMarshaller(ProtoUtils.marshaller(Streams.Note.getDefaultInstance()))
+      .setResponseMarshaller(ProtoUtils.marshaller(Streams.Note.getDefaultInstance()))
+      .build();
 
   /**
    * The descriptor of {@code ClientStream}.
    */
   public static final MethodDescriptor<Streams.Note, Streams.Note> METHOD_CLIENT_STREAM = MethodDescriptor.<Streams.Note, Streams.Note>newBuilder()
-    .setType(MethodDescriptor.MethodType.CLIENT_STREAMING)
-    .setFullMethodName(MethodDescriptor.generateFullMethodName(SERVICE_NAME, "ClientStream"))
-    .setRequestMarshaller(ProtoUtils.marshaller(Streams.Note.getDefaultInstance()))
-    .setResponseMarshaller(ProtoUtils.marshaller(Streams.Note.getDefaultInstance()))
-    .build();
+      .setType(MethodDescriptor.MethodType.CLIENT_STREAMING)
+      .setFullMethodName(MethodDescriptor.generateFullMethodName(SERVICE_NAME, "ClientStream"))
+      .setRequestMarshaller(ProtoUtils.marshaller(Streams.Note.getDefaultInstance()))
+      .setResponseMarshaller(ProtoUtils.marshaller(Streams.Note.getDefaultInstance()))
+      .build();
 
   /**
    * The descriptor of {@code Bidi}.
    */
   public static final MethodDescriptor<Streams.Note, Streams.Note> METHOD_BIDI = MethodDescriptor.<Streams.Note, Streams.Note>newBuilder()
-    .setType(MethodDescriptor.MethodType.BIDI_STREAMING)
-    .setFullMethodName(MethodDescriptor.generateFullMethodName(SERVICE_NAME, "Bidi"))
-    .setRequestMarshaller(ProtoUtils.marshaller(Streams.Note.getDefaultInstance()))
-    .setResponseMarshaller(ProtoUtils.marshaller(Streams.Note.getDefaultInstance()))
-    .build();
+      .setType(MethodDescriptor.MethodType.BIDI_STREAMING)
+      .setFullMethodName(MethodDescriptor.generateFullMethodName(SERVICE_NAME, "Bidi"))
+      .setRequestMarshaller(ProtoUtils.marshaller(Streams.Note.getDefaultInstance()))
+      .setResponseMarshaller(ProtoUtils.marshaller(Streams.Note.getDefaultInstance()))
+      .build();
 
   /**
    * The descriptor of {@code GetClass}.
    */
   public static final MethodDescriptor<Streams.Note, Streams.Note> METHOD_GET_CLASS = MethodDescriptor.<Streams.Note, Streams.Note>newBuilder()
-    .setType(MethodDescriptor.MethodType.UNARY)
-    .setFullMethodName(MethodDescriptor.generateFullMethodName(SERVICE_NAME, "GetClass"))
-    .setRequestMarshaller(ProtoUtils.marshaller(Streams.Note.getDefaultInstance()))
-    .setResponseMarshaller(ProtoUtils.marshaller(Streams.Note.getDefaultInstance()))
-    .build();
+      .setType(MethodDescriptor.MethodType.UNARY)
+      .setFullMethodName(MethodDescriptor.generateFullMethodName(SERVICE_NAME, "GetClass"))
+      .setRequestMarshaller(ProtoUtils.marshaller(Streams.Note.getDefaultInstance()))
+      .setResponseMarshaller(ProtoUtils.marshaller(Streams.Note.getDefaultInstance()))
+      .build();
 
   /**
    * The descriptor of {@code Import}.
    */
   public static final MethodDescriptor<Streams.Note, Streams.Note> METHOD_IMPORT = MethodDescriptor.<Streams.Note, Streams.Note>newBuilder()
-    .setType(MethodDescriptor.MethodType.UNARY)
-    .setFullMethodName(MethodDescriptor.generateFullMethodName(SERVICE_NAME, "Import"))
-    .setRequestMarshaller(ProtoUtils.marshaller(Streams.Note.getDefaultInstance()))
-    .setResponseMarshaller(ProtoUtils.marshaller(Streams.Note.getDefaultInstance()))
-    .build();
+      .setType(MethodDescriptor.MethodType.UNARY)
+      .setFullMethodName(MethodDescriptor.generateFullMethodName(SERVICE_NAME, "Import"))
+      .setRequestMarshaller(ProtoUtils.marshaller(Streams.Note.getDefaultInstance()))
+      .setResponseMarshaller(ProtoUtils.marshaller(Streams.Note.getDefaultInstance()))
+      .build();
 
   private static final ServiceDescriptor SERVICE_DESCRIPTOR = ServiceDescriptor.newBuilder(SERVICE_NAME)
-    .addMethod(METHOD_UNARY)
-    .addMethod(METHOD_SERVER_STREAM)
-    .addMethod(METHOD_CLIENT_STREAM)
-    .addMethod(METHOD_BIDI)
-    .addMethod(METHOD_GET_CLASS)
-    .addMethod(METHOD_IMPORT)
-    .build();
+      .addMethod(METHOD_UNARY)
+      .addMethod(METHOD_SERVER_STREAM)
+      .addMethod(METHOD_CLIENT_STREAM)
+      .addMethod(METHOD_BIDI)
+      .addMethod(METHOD_GET_CLASS)
+      .addMethod(METHOD_IMPORT)
+      .build();
 
   private NotesGrpc() {
   }

@@ -58,7 +58,8 @@ public final class HookCallOptions {
 
   /**
    * The executor whose threads read request bodies and send them while the calling thread receives the
-   * response; each streaming call holds one of its threads for as long as it sends.
+   * response; each streaming call holds one of its threads for as long as it sends. It must run tasks on
+   * threads of its own, never on the caller's (a direct executor would deadlock an early response).
    */
   public HookCallOptions withBodyExecutor(Executor executor) {
     return new HookCallOptions(defaultDeadline, overrides, Objects.requireNonNull(executor, "executor"));

@@ -32,7 +32,7 @@ public interface Hooks {
    *
    * @param pluginContext the {@code plugin_context} of the ItemWillBeSavedRequest
    * @param item the {@code item} of the ItemWillBeSavedRequest
-   * @return the results, as a ItemWillBeSavedResponse whose error is not set
+   * @return the results, as the ItemWillBeSavedResponse (its error is not set)
    * @throws AppErrorException when the plugin answers with an error
    */
   ItemWillBeSavedResponse itemWillBeSaved(PluginContext pluginContext, Item item) throws

@@ -38,42 +38,42 @@ public final class HooksClient implements Hooks {
   private static final System.Logger LOG = System.getLogger(HooksClient.class.getName());
 
   private static final RequestBodyFormat<ServeHTTPRequest> SERVE_HTTP_REQUEST_BODY = new RequestBodyFormat<>(
-    ServeHTTPRequest::getBodyChunk,
-    ServeHTTPRequest::getBodyComplete,
-    chunk -> ServeHTTPRequest.newBuilder().setBodyChunk(chunk).build(),
-    ServeHTTPRequest.newBuilder().setBodyComplete(true).build());
+      ServeHTTPRequest::getBodyChunk,
+      ServeHTTPRequest::getBodyComplete,
+      chunk -> ServeHTTPRequest.newBuilder().setBodyChunk(chunk).build(),
+      ServeHTTPRequest.newBuilder().setBodyComplete(true).build());
 
   private static final ResponseBodyFormat<ServeHTTPResponse, Head> SERVE_HTTP_RESPONSE_BODY = new ResponseBodyFormat<>(
-    message -> message.hasHead() ? message.getHead() : null,
-    ServeHTTPResponse::getBodyChunk,
-    ServeHTTPResponse::getFlush,
-    ServeHTTPResponse::getBodyComplete,
-    head -> ServeHTTPResponse.newBuilder().setHead(head).build(),
-    chunk -> ServeHTTPResponse.newBuilder().setBodyChunk(chunk).build(),
-    ServeHTTPResponse.newBuilder().setFlush(true).build(),
-    ServeHTTPResponse.newBuilder().setBodyComplete(true).build());
+      message -> message.hasHead() ? message.getHead() : null,
+      ServeHTTPResponse::getBodyChunk,
+      ServeHTTPResponse::getFlush,
+      ServeHTTPResponse::getBodyComplete,
+      head -> ServeHTTPResponse.newBuilder().setHead(head).build(),
+      chunk -> ServeHTTPResponse.newBuilder().setBodyChunk(chunk).build(),
+      ServeHTTPResponse.newBuilder().setFlush(true).build(),
+      ServeHTTPResponse.newBuilder().setBodyComplete(true).build());
 
   private static final RequestBodyFormat<FileWillBeStoredRequest> FILE_WILL_BE_STORED_REQUEST_BODY = new RequestBodyFormat<>(
-    FileWillBeStoredRequest::getBodyChunk,
-    FileWillBeStoredRequest::getBodyComplete,
-    chunk -> FileWillBeStoredRequest.newBuilder().setBodyChunk(chunk).build(),
-    FileWillBeStoredRequest.newBuilder().setBodyComplete(true).build());
+      FileWillBeStoredRequest::getBodyChunk,
+      FileWillBeStoredRequest::getBodyComplete,
+      chunk -> FileWillBeStoredRequest.newBuilder().setBodyChunk(chunk).build(),
+      FileWillBeStoredRequest.newBuilder().setBodyComplete(true).build());
 
   private static final ResponseBodyFormat<FileWillBeStoredResponse, Verdict> FILE_WILL_BE_STORED_RESPONSE_BODY = new ResponseBodyFormat<>(
-    message -> message.hasVerdict() ? message.getVerdict() : null,
-    FileWillBeStoredResponse::getBodyChunk,
-    message -> false,
-    FileWillBeStoredResponse::getBodyComplete,
-    head -> FileWillBeStoredResponse.newBuilder().setVerdict(head).build(),
-    chunk -> FileWillBeStoredResponse.newBuilder().setBodyChunk(chunk).build(),
-    null,
-    FileWillBeStoredResponse.newBuilder().setBodyComplete(true).build());
+      message -> message.hasVerdict() ? message.getVerdict() : null,
+      FileWillBeStoredResponse::getBodyChunk,
+      message -> false,
+      FileWillBeStoredResponse::getBodyComplete,
+      head -> FileWillBeStoredResponse.newBuilder().setVerdict(head).build(),
+      chunk -> FileWillBeStoredResponse.newBuilder().setBodyChunk(chunk).build(),
+      null,
+      FileWillBeStoredResponse.newBuilder().setBodyComplete(true).build());
 
   private static final RequestBodyFormat<ImportDataRequest> IMPORT_DATA_REQUEST_BODY = new RequestBodyFormat<>(
-    ImportDataRequest::getBodyChunk,
-    ImportDataRequest::getBodyComplete,
-    chunk -> ImportDataRequest.newBuilder().setBodyChunk(chunk).build(),
-    ImportDataRequest.newBuilder().setBodyComplete(true).build());
+      ImportDataRequest::getBodyChunk,
+      ImportDataRequest::getBodyComplete,
+      chunk -> ImportDataRequest.newBuilder().setBodyChunk(chunk).build(),
+      ImportDataRequest.newBuilder().setBodyComplete(true).build());
 
   private final HookInvoker invoker;
 

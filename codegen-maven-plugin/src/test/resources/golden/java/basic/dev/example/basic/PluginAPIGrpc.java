@@ -17,7 +17,8 @@ import io.grpc.stub.ServerCalls;
 import io.grpc.stub.StreamObserver;
 
 /**
- * gRPC bindings of the service {@code test.basic.v1.PluginAPI}: its method descriptors, a base class to implement it, and client stubs.
+ * gRPC bindings of the service {@code test.basic.v1.PluginAPI}: its method descriptors, a base class
+ * to implement it, and client stubs.
  *
  * <p>What plugins call. Costs $5 *&#47; and nothing else.
  */
@@ -32,92 +33,92 @@ public final class PluginAPIGrpc {
    * The descriptor of {@code GetItem}.
    */
   public static final MethodDescriptor<GetItemRequest, GetItemResponse> METHOD_GET_ITEM = MethodDescriptor.<GetItemRequest, GetItemResponse>newBuilder()
-    .setType(MethodDescriptor.MethodType.UNARY)
-    .setFullMethodName(MethodDescriptor.generateFullMethodName(SERVICE_NAME, "GetItem"))
-    .setRequestMarshaller(ProtoUtils.marshaller(GetItemRequest.getDefaultInstance()))
-    .setResponseMarshaller(ProtoUtils.marshaller(GetItemResponse.getDefaultInstance()))
-    .build();
+      .setType(MethodDescriptor.MethodType.UNARY)
+      .setFullMethodName(MethodDescriptor.generateFullMethodName(SERVICE_NAME, "GetItem"))
+      .setRequestMarshaller(ProtoUtils.marshaller(GetItemRequest.getDefaultInstance()))
+      .setResponseMarshaller(ProtoUtils.marshaller(GetItemResponse.getDefaultInstance()))
+      .build();
 
   /**
    * The descriptor of {@code SaveItem}.
    */
   public static final MethodDescriptor<SaveItemRequest, SaveItemResponse> METHOD_SAVE_ITEM = MethodDescriptor.<SaveItemRequest, SaveItemResponse>newBuilder()
-    .setType(MethodDescriptor.MethodType.UNARY)
-    .setFullMethodName(MethodDescriptor.generateFullMethodName(SERVICE_NAME, "SaveItem"))
-    .setRequestMarshaller(ProtoUtils.marshaller(SaveItemRequest.getDefaultInstance()))
-    .setResponseMarshaller(ProtoUtils.marshaller(SaveItemResponse.getDefaultInstance()))
-    .build();
+      .setType(MethodDescriptor.MethodType.UNARY)
+      .setFullMethodName(MethodDescriptor.generateFullMethodName(SERVICE_NAME, "SaveItem"))
+      .setRequestMarshaller(ProtoUtils.marshaller(SaveItemRequest.getDefaultInstance()))
+      .setResponseMarshaller(ProtoUtils.marshaller(SaveItemResponse.getDefaultInstance()))
+      .build();
 
   /**
    * The descriptor of {@code SearchItems}.
    */
   public static final MethodDescriptor<SearchItemsRequest, SearchItemsResponse> METHOD_SEARCH_ITEMS = MethodDescriptor.<SearchItemsRequest, SearchItemsResponse>newBuilder()
-    .setType(MethodDescriptor.MethodType.UNARY)
-    .setFullMethodName(MethodDescriptor.generateFullMethodName(SERVICE_NAME, "SearchItems"))
-    .setRequestMarshaller(ProtoUtils.marshaller(SearchItemsRequest.getDefaultInstance()))
-    .setResponseMarshaller(ProtoUtils.marshaller(SearchItemsResponse.getDefaultInstance()))
-    .build();
+      .setType(MethodDescriptor.MethodType.UNARY)
+      .setFullMethodName(MethodDescriptor.generateFullMethodName(SERVICE_NAME, "SearchItems"))
+      .setRequestMarshaller(ProtoUtils.marshaller(SearchItemsRequest.getDefaultInstance()))
+      .setResponseMarshaller(ProtoUtils.marshaller(SearchItemsResponse.getDefaultInstance()))
+      .build();
 
   /**
    * The descriptor of {@code Tune}.
    */
   public static final MethodDescriptor<TuneRequest, TuneResponse> METHOD_TUNE = MethodDescriptor.<TuneRequest, TuneResponse>newBuilder()
-    .setType(MethodDescriptor.MethodType.UNARY)
-    .setFullMethodName(MethodDescriptor.generateFullMethodName(SERVICE_NAME, "Tune"))
-    .setRequestMarshaller(ProtoUtils.marshaller(TuneRequest.getDefaultInstance()))
-    .setResponseMarshaller(ProtoUtils.marshaller(TuneResponse.getDefaultInstance()))
-    .build();
+      .setType(MethodDescriptor.MethodType.UNARY)
+      .setFullMethodName(MethodDescriptor.generateFullMethodName(SERVICE_NAME, "Tune"))
+      .setRequestMarshaller(ProtoUtils.marshaller(TuneRequest.getDefaultInstance()))
+      .setResponseMarshaller(ProtoUtils.marshaller(TuneResponse.getDefaultInstance()))
+      .build();
 
   /**
    * The descriptor of {@code Upload}.
    */
   public static final MethodDescriptor<UploadRequest, UploadResponse> METHOD_UPLOAD = MethodDescriptor.<UploadRequest, UploadResponse>newBuilder()
-    .setType(MethodDescriptor.MethodType.CLIENT_STREAMING)
-    .setFullMethodName(MethodDescriptor.generateFullMethodName(SERVICE_NAME, "Upload"))
-    .setRequestMarshaller(ProtoUtils.marshaller(UploadRequest.getDefaultInstance()))
-    .setResponseMarshaller(ProtoUtils.marshaller(UploadResponse.getDefaultInstance()))
-    .build();
+      .setType(MethodDescriptor.MethodType.CLIENT_STREAMING)
+      .setFullMethodName(MethodDescriptor.generateFullMethodName(SERVICE_NAME, "Upload"))
+      .setRequestMarshaller(ProtoUtils.marshaller(UploadRequest.getDefaultInstance()))
+      .setResponseMarshaller(ProtoUtils.marshaller(UploadResponse.getDefaultInstance()))
+      .build();
 
   /**
    * The descriptor of {@code Exchange}.
    */
   public static final MethodDescriptor<ExchangeRequest, ExchangeResponse> METHOD_EXCHANGE = MethodDescriptor.<ExchangeRequest, ExchangeResponse>newBuilder()
-    .setType(MethodDescriptor.MethodType.BIDI_STREAMING)
-    .setFullMethodName(MethodDescriptor.generateFullMethodName(SERVICE_NAME, "Exchange"))
-    .setRequestMarshaller(ProtoUtils.marshaller(ExchangeRequest.getDefaultInstance()))
-    .setResponseMarshaller(ProtoUtils.marshaller(ExchangeResponse.getDefaultInstance()))
-    .build();
+      .setType(MethodDescriptor.MethodType.BIDI_STREAMING)
+      .setFullMethodName(MethodDescriptor.generateFullMethodName(SERVICE_NAME, "Exchange"))
+      .setRequestMarshaller(ProtoUtils.marshaller(ExchangeRequest.getDefaultInstance()))
+      .setResponseMarshaller(ProtoUtils.marshaller(ExchangeResponse.getDefaultInstance()))
+      .build();
 
   /**
    * The descriptor of {@code OldCall}.
    */
   public static final MethodDescriptor<OldCallRequest, OldCallResponse> METHOD_OLD_CALL = MethodDescriptor.<OldCallRequest, OldCallResponse>newBuilder()
-    .setType(MethodDescriptor.MethodType.UNARY)
-    .setFullMethodName(MethodDescriptor.generateFullMethodName(SERVICE_NAME, "OldCall"))
-    .setRequestMarshaller(ProtoUtils.marshaller(OldCallRequest.getDefaultInstance()))
-    .setResponseMarshaller(ProtoUtils.marshaller(OldCallResponse.getDefaultInstance()))
-    .build();
+      .setType(MethodDescriptor.MethodType.UNARY)
+      .setFullMethodName(MethodDescriptor.generateFullMethodName(SERVICE_NAME, "OldCall"))
+      .setRequestMarshaller(ProtoUtils.marshaller(OldCallRequest.getDefaultInstance()))
+      .setResponseMarshaller(ProtoUtils.marshaller(OldCallResponse.getDefaultInstance()))
+      .build();
 
   /**
    * The descriptor of {@code Ping}.
    */
   public static final MethodDescriptor<PingRequest, PingResponse> METHOD_PING = MethodDescriptor.<PingRequest, PingResponse>newBuilder()
-    .setType(MethodDescriptor.MethodType.UNARY)
-    .setFullMethodName(MethodDescriptor.generateFullMethodName(SERVICE_NAME, "Ping"))
-    .setRequestMarshaller(ProtoUtils.marshaller(PingRequest.getDefaultInstance()))
-    .setResponseMarshaller(ProtoUtils.marshaller(PingResponse.getDefaultInstance()))
-    .build();
+      .setType(MethodDescriptor.MethodType.UNARY)
+      .setFullMethodName(MethodDescriptor.generateFullMethodName(SERVICE_NAME, "Ping"))
+      .setRequestMarshaller(ProtoUtils.marshaller(PingRequest.getDefaultInstance()))
+      .setResponseMarshaller(ProtoUtils.marshaller(PingResponse.getDefaultInstance()))
+      .build();
 
   private static final ServiceDescriptor SERVICE_DESCRIPTOR = ServiceDescriptor.newBuilder(SERVICE_NAME)
-    .addMethod(METHOD_GET_ITEM)
-    .addMethod(METHOD_SAVE_ITEM)
-    .addMethod(METHOD_SEARCH_ITEMS)
-    .addMethod(METHOD_TUNE)
-    .addMethod(METHOD_UPLOAD)
-    .addMethod(METHOD_EXCHANGE)
-    .addMethod(METHOD_OLD_CALL)
-    .addMethod(METHOD_PING)
-    .build();
+      .addMethod(METHOD_GET_ITEM)
+      .addMethod(METHOD_SAVE_ITEM)
+      .addMethod(METHOD_SEARCH_ITEMS)
+      .addMethod(METHOD_TUNE)
+      .addMethod(METHOD_UPLOAD)
+      .addMethod(METHOD_EXCHANGE)
+      .addMethod(METHOD_OLD_CALL)
+      .addMethod(METHOD_PING)
+      .build();
 
   private PluginAPIGrpc() {
   }

@@ -44,7 +44,7 @@ public interface PluginApi {
    * @param colors the {@code colors} of the SearchItemsRequest
    * @param filters the {@code filters} of the SearchItemsRequest
    * @param limit the {@code limit} of the SearchItemsRequest
-   * @return the results, as a SearchItemsResponse whose error is not set
+   * @return the results, as the SearchItemsResponse (its error is not set)
    * @throws AppErrorException to answer with this error
    */
   SearchItemsResponse searchItems(String query, List<Color> colors, Map<String, String> filters,

@@ -31,26 +31,26 @@ public final class PluginApiServer extends PluginAPIGrpc.PluginAPIImplBase {
   private static final Context.Key<RequestContext> REQUEST_CONTEXT = Context.key("pyplugins-request-context");
 
   private static final RequestBodyFormat<UploadRequest> UPLOAD_REQUEST_BODY = new RequestBodyFormat<>(
-    UploadRequest::getBodyChunk,
-    UploadRequest::getBodyComplete,
-    chunk -> UploadRequest.newBuilder().setBodyChunk(chunk).build(),
-    UploadRequest.newBuilder().setBodyComplete(true).build());
+      UploadRequest::getBodyChunk,
+      UploadRequest::getBodyComplete,
+      chunk -> UploadRequest.newBuilder().setBodyChunk(chunk).build(),
+      UploadRequest.newBuilder().setBodyComplete(true).build());
 
   private static final RequestBodyFormat<ExchangeRequest> EXCHANGE_REQUEST_BODY = new RequestBodyFormat<>(
-    ExchangeRequest::getBodyChunk,
-    ExchangeRequest::getBodyComplete,
-    chunk -> ExchangeRequest.newBuilder().setBodyChunk(chunk).build(),
-    ExchangeRequest.newBuilder().setBodyComplete(true).build());
+      ExchangeRequest::getBodyChunk,
+      ExchangeRequest::getBodyComplete,
+      chunk -> ExchangeRequest.newBuilder().setBodyChunk(chunk).build(),
+      ExchangeRequest.newBuilder().setBodyComplete(true).build());
 
   private static final ResponseBodyFormat<ExchangeResponse, Head> EXCHANGE_RESPONSE_BODY = new ResponseBodyFormat<>(
-    message -> message.hasHead() ? message.getHead() : null,
-    ExchangeResponse::getBodyChunk,
-    ExchangeResponse::getFlush,
-    ExchangeResponse::getBodyComplete,
-    head -> ExchangeResponse.newBuilder().setHead(head).build(),
-    chunk -> ExchangeResponse.newBuilder().setBodyChunk(chunk).build(),
-    ExchangeResponse.newBuilder().setFlush(true).build(),
-    ExchangeResponse.newBuilder().setBodyComplete(true).build());
+      message -> message.hasHead() ? message.getHead() : null,
+      ExchangeResponse::getBodyChunk,
+      ExchangeResponse::getFlush,
+      ExchangeResponse::getBodyComplete,
+      head -> ExchangeResponse.newBuilder().setHead(head).build(),
+      chunk -> ExchangeResponse.newBuilder().setBodyChunk(chunk).build(),
+      ExchangeResponse.newBuilder().setFlush(true).build(),
+      ExchangeResponse.newBuilder().setBodyComplete(true).build());
 
   private final PluginApi api;
 

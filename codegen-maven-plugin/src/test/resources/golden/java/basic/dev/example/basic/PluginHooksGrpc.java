@@ -17,7 +17,8 @@ import io.grpc.stub.ServerCalls;
 import io.grpc.stub.StreamObserver;
 
 /**
- * gRPC bindings of the service {@code test.basic.v1.PluginHooks}: its method descriptors, a base class to implement it, and client stubs.
+ * gRPC bindings of the service {@code test.basic.v1.PluginHooks}: its method descriptors, a base class
+ * to implement it, and client stubs.
  *
  * <p>What the host calls on plugins.
  */
@@ -31,103 +32,103 @@ public final class PluginHooksGrpc {
    * The descriptor of {@code Implemented}.
    */
   public static final MethodDescriptor<ImplementedRequest, ImplementedResponse> METHOD_IMPLEMENTED = MethodDescriptor.<ImplementedRequest, ImplementedResponse>newBuilder()
-    .setType(MethodDescriptor.MethodType.UNARY)
-    .setFullMethodName(MethodDescriptor.generateFullMethodName(SERVICE_NAME, "Implemented"))
-    .setRequestMarshaller(ProtoUtils.marshaller(ImplementedRequest.getDefaultInstance()))
-    .setResponseMarshaller(ProtoUtils.marshaller(ImplementedResponse.getDefaultInstance()))
-    .build();
+      .setType(MethodDescriptor.MethodType.UNARY)
+      .setFullMethodName(MethodDescriptor.generateFullMethodName(SERVICE_NAME, "Implemented"))
+      .setRequestMarshaller(ProtoUtils.marshaller(ImplementedRequest.getDefaultInstance()))
+      .setResponseMarshaller(ProtoUtils.marshaller(ImplementedResponse.getDefaultInstance()))
+      .build();
 
   /**
    * The descriptor of {@code OnActivate}.
    */
   public static final MethodDescriptor<OnActivateRequest, OnActivateResponse> METHOD_ON_ACTIVATE = MethodDescriptor.<OnActivateRequest, OnActivateResponse>newBuilder()
-    .setType(MethodDescriptor.MethodType.UNARY)
-    .setFullMethodName(MethodDescriptor.generateFullMethodName(SERVICE_NAME, "OnActivate"))
-    .setRequestMarshaller(ProtoUtils.marshaller(OnActivateRequest.getDefaultInstance()))
-    .setResponseMarshaller(ProtoUtils.marshaller(OnActivateResponse.getDefaultInstance()))
-    .build();
+      .setType(MethodDescriptor.MethodType.UNARY)
+      .setFullMethodName(MethodDescriptor.generateFullMethodName(SERVICE_NAME, "OnActivate"))
+      .setRequestMarshaller(ProtoUtils.marshaller(OnActivateRequest.getDefaultInstance()))
+      .setResponseMarshaller(ProtoUtils.marshaller(OnActivateResponse.getDefaultInstance()))
+      .build();
 
   /**
    * The descriptor of {@code ItemWillBeSaved}.
    */
   public static final MethodDescriptor<ItemWillBeSavedRequest, ItemWillBeSavedResponse> METHOD_ITEM_WILL_BE_SAVED = MethodDescriptor.<ItemWillBeSavedRequest, ItemWillBeSavedResponse>newBuilder()
-    .setType(MethodDescriptor.MethodType.UNARY)
-    .setFullMethodName(MethodDescriptor.generateFullMethodName(SERVICE_NAME, "ItemWillBeSaved"))
-    .setRequestMarshaller(ProtoUtils.marshaller(ItemWillBeSavedRequest.getDefaultInstance()))
-    .setResponseMarshaller(ProtoUtils.marshaller(ItemWillBeSavedResponse.getDefaultInstance()))
-    .build();
+      .setType(MethodDescriptor.MethodType.UNARY)
+      .setFullMethodName(MethodDescriptor.generateFullMethodName(SERVICE_NAME, "ItemWillBeSaved"))
+      .setRequestMarshaller(ProtoUtils.marshaller(ItemWillBeSavedRequest.getDefaultInstance()))
+      .setResponseMarshaller(ProtoUtils.marshaller(ItemWillBeSavedResponse.getDefaultInstance()))
+      .build();
 
   /**
    * The descriptor of {@code ItemsWillBeShown}.
    */
   public static final MethodDescriptor<ItemsWillBeShownRequest, ItemsWillBeShownResponse> METHOD_ITEMS_WILL_BE_SHOWN = MethodDescriptor.<ItemsWillBeShownRequest, ItemsWillBeShownResponse>newBuilder()
-    .setType(MethodDescriptor.MethodType.UNARY)
-    .setFullMethodName(MethodDescriptor.generateFullMethodName(SERVICE_NAME, "ItemsWillBeShown"))
-    .setRequestMarshaller(ProtoUtils.marshaller(ItemsWillBeShownRequest.getDefaultInstance()))
-    .setResponseMarshaller(ProtoUtils.marshaller(ItemsWillBeShownResponse.getDefaultInstance()))
-    .build();
+      .setType(MethodDescriptor.MethodType.UNARY)
+      .setFullMethodName(MethodDescriptor.generateFullMethodName(SERVICE_NAME, "ItemsWillBeShown"))
+      .setRequestMarshaller(ProtoUtils.marshaller(ItemsWillBeShownRequest.getDefaultInstance()))
+      .setResponseMarshaller(ProtoUtils.marshaller(ItemsWillBeShownResponse.getDefaultInstance()))
+      .build();
 
   /**
    * The descriptor of {@code UserWillJoin}.
    */
   public static final MethodDescriptor<UserWillJoinRequest, UserWillJoinResponse> METHOD_USER_WILL_JOIN = MethodDescriptor.<UserWillJoinRequest, UserWillJoinResponse>newBuilder()
-    .setType(MethodDescriptor.MethodType.UNARY)
-    .setFullMethodName(MethodDescriptor.generateFullMethodName(SERVICE_NAME, "UserWillJoin"))
-    .setRequestMarshaller(ProtoUtils.marshaller(UserWillJoinRequest.getDefaultInstance()))
-    .setResponseMarshaller(ProtoUtils.marshaller(UserWillJoinResponse.getDefaultInstance()))
-    .build();
+      .setType(MethodDescriptor.MethodType.UNARY)
+      .setFullMethodName(MethodDescriptor.generateFullMethodName(SERVICE_NAME, "UserWillJoin"))
+      .setRequestMarshaller(ProtoUtils.marshaller(UserWillJoinRequest.getDefaultInstance()))
+      .setResponseMarshaller(ProtoUtils.marshaller(UserWillJoinResponse.getDefaultInstance()))
+      .build();
 
   /**
    * The descriptor of {@code CountItems}.
    */
   public static final MethodDescriptor<CountItemsRequest, CountItemsResponse> METHOD_COUNT_ITEMS = MethodDescriptor.<CountItemsRequest, CountItemsResponse>newBuilder()
-    .setType(MethodDescriptor.MethodType.UNARY)
-    .setFullMethodName(MethodDescriptor.generateFullMethodName(SERVICE_NAME, "CountItems"))
-    .setRequestMarshaller(ProtoUtils.marshaller(CountItemsRequest.getDefaultInstance()))
-    .setResponseMarshaller(ProtoUtils.marshaller(CountItemsResponse.getDefaultInstance()))
-    .build();
+      .setType(MethodDescriptor.MethodType.UNARY)
+      .setFullMethodName(MethodDescriptor.generateFullMethodName(SERVICE_NAME, "CountItems"))
+      .setRequestMarshaller(ProtoUtils.marshaller(CountItemsRequest.getDefaultInstance()))
+      .setResponseMarshaller(ProtoUtils.marshaller(CountItemsResponse.getDefaultInstance()))
+      .build();
 
   /**
    * The descriptor of {@code ServeHTTP}.
    */
   public static final MethodDescriptor<ServeHTTPRequest, ServeHTTPResponse> METHOD_SERVE_HTTP = MethodDescriptor.<ServeHTTPRequest, ServeHTTPResponse>newBuilder()
-    .setType(MethodDescriptor.MethodType.BIDI_STREAMING)
-    .setFullMethodName(MethodDescriptor.generateFullMethodName(SERVICE_NAME, "ServeHTTP"))
-    .setRequestMarshaller(ProtoUtils.marshaller(ServeHTTPRequest.getDefaultInstance()))
-    .setResponseMarshaller(ProtoUtils.marshaller(ServeHTTPResponse.getDefaultInstance()))
-    .build();
+      .setType(MethodDescriptor.MethodType.BIDI_STREAMING)
+      .setFullMethodName(MethodDescriptor.generateFullMethodName(SERVICE_NAME, "ServeHTTP"))
+      .setRequestMarshaller(ProtoUtils.marshaller(ServeHTTPRequest.getDefaultInstance()))
+      .setResponseMarshaller(ProtoUtils.marshaller(ServeHTTPResponse.getDefaultInstance()))
+      .build();
 
   /**
    * The descriptor of {@code FileWillBeStored}.
    */
   public static final MethodDescriptor<FileWillBeStoredRequest, FileWillBeStoredResponse> METHOD_FILE_WILL_BE_STORED = MethodDescriptor.<FileWillBeStoredRequest, FileWillBeStoredResponse>newBuilder()
-    .setType(MethodDescriptor.MethodType.BIDI_STREAMING)
-    .setFullMethodName(MethodDescriptor.generateFullMethodName(SERVICE_NAME, "FileWillBeStored"))
-    .setRequestMarshaller(ProtoUtils.marshaller(FileWillBeStoredRequest.getDefaultInstance()))
-    .setResponseMarshaller(ProtoUtils.marshaller(FileWillBeStoredResponse.getDefaultInstance()))
-    .build();
+      .setType(MethodDescriptor.MethodType.BIDI_STREAMING)
+      .setFullMethodName(MethodDescriptor.generateFullMethodName(SERVICE_NAME, "FileWillBeStored"))
+      .setRequestMarshaller(ProtoUtils.marshaller(FileWillBeStoredRequest.getDefaultInstance()))
+      .setResponseMarshaller(ProtoUtils.marshaller(FileWillBeStoredResponse.getDefaultInstance()))
+      .build();
 
   /**
    * The descriptor of {@code ImportData}.
    */
   public static final MethodDescriptor<ImportDataRequest, ImportDataResponse> METHOD_IMPORT_DATA = MethodDescriptor.<ImportDataRequest, ImportDataResponse>newBuilder()
-    .setType(MethodDescriptor.MethodType.CLIENT_STREAMING)
-    .setFullMethodName(MethodDescriptor.generateFullMethodName(SERVICE_NAME, "ImportData"))
-    .setRequestMarshaller(ProtoUtils.marshaller(ImportDataRequest.getDefaultInstance()))
-    .setResponseMarshaller(ProtoUtils.marshaller(ImportDataResponse.getDefaultInstance()))
-    .build();
+      .setType(MethodDescriptor.MethodType.CLIENT_STREAMING)
+      .setFullMethodName(MethodDescriptor.generateFullMethodName(SERVICE_NAME, "ImportData"))
+      .setRequestMarshaller(ProtoUtils.marshaller(ImportDataRequest.getDefaultInstance()))
+      .setResponseMarshaller(ProtoUtils.marshaller(ImportDataResponse.getDefaultInstance()))
+      .build();
 
   private static final ServiceDescriptor SERVICE_DESCRIPTOR = ServiceDescriptor.newBuilder(SERVICE_NAME)
-    .addMethod(METHOD_IMPLEMENTED)
-    .addMethod(METHOD_ON_ACTIVATE)
-    .addMethod(METHOD_ITEM_WILL_BE_SAVED)
-    .addMethod(METHOD_ITEMS_WILL_BE_SHOWN)
-    .addMethod(METHOD_USER_WILL_JOIN)
-    .addMethod(METHOD_COUNT_ITEMS)
-    .addMethod(METHOD_SERVE_HTTP)
-    .addMethod(METHOD_FILE_WILL_BE_STORED)
-    .addMethod(METHOD_IMPORT_DATA)
-    .build();
+      .addMethod(METHOD_IMPLEMENTED)
+      .addMethod(METHOD_ON_ACTIVATE)
+      .addMethod(METHOD_ITEM_WILL_BE_SAVED)
+      .addMethod(METHOD_ITEMS_WILL_BE_SHOWN)
+      .addMethod(METHOD_USER_WILL_JOIN)
+      .addMethod(METHOD_COUNT_ITEMS)
+      .addMethod(METHOD_SERVE_HTTP)
+      .addMethod(METHOD_FILE_WILL_BE_STORED)
+      .addMethod(METHOD_IMPORT_DATA)
+      .build();
 
   private PluginHooksGrpc() {
   }
