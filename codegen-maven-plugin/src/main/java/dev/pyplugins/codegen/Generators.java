@@ -1,5 +1,6 @@
 package dev.pyplugins.codegen;
 
+import dev.pyplugins.codegen.java.JavaGenerators;
 import dev.pyplugins.codegen.python.PythonSdkGenerator;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,6 +16,7 @@ public final class Generators {
   /** Generators of {@link OutputRoot#JAVA} files; run when Java generation is on. */
   public static List<Generator> java() {
     List<Generator> generators = new ArrayList<>();
+    generators.addAll(JavaGenerators.all());
     return List.copyOf(generators);
   }
 

@@ -1,0 +1,39 @@
+package dev.pyplugins.codegen.java;
+
+import dev.pyplugins.codegen.model.FieldKind;
+import dev.pyplugins.codegen.model.FieldModel;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Mattermost's rules for calling hooks, as the hooks client applies them: the hook that lists the others
+ * ({@code Implemented}) and the hooks that fail open.
+ */
+final class HookPolicy {
+
+  /** The RPC a plugin answers with the names of the hooks it implements. */
+  static final String IMPLEMENTED = "Implemented";
+
+  private HookPolicy() {}
+
+  /**
+   * A "Will" hook (MessageWillBePosted, FileWillBeUploaded, ...) asks the plugin to allow or change
+   * something about to happen. Mattermost lets it through unchanged when the plugin cannot be reached, so
+   * one broken plugin does not stop posts or uploads: the failure is logged, the neutral result returned.
+   */
+  static boolean failsOpen(JavaRpc hook) {
+    return hook.rpcName().contains("Will");
+  }
+
+  /** The service's Implemented RPC, when it has one answering with a list of names. */
+  static Optional<JavaRpc> implemented(List<JavaRpc> hooks) {
+    return hooks.stream()
+        .filter(h -> h.rpcName().equals(IMPLEMENTED))
+        .filter(h -> h.singleResult().filter(HookPolicy::isListOfNames).isPresent() && !h.streams())
+        .findFirst();
+  }
+
+  private static boolean isListOfNames(FieldModel field) {
+    return field.isRepeated() && field.kind() == FieldKind.STRING;
+  }
+}
