@@ -145,3 +145,10 @@ def start_plugin(socket_dir: str) -> Iterator[Callable[..., PluginProcess]]:
         if plugin.process.poll() is None:
             plugin.process.kill()
         plugin.process.wait(10)
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    """A skipped test is a test that proved nothing: the suite fails if any test skipped itself."""
+    reporter = session.config.pluginmanager.get_plugin("terminalreporter")
+    if reporter is not None and reporter.stats.get("skipped") and exitstatus == 0:
+        session.exitstatus = pytest.ExitCode.TESTS_FAILED
