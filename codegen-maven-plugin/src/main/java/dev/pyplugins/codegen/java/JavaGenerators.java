@@ -8,9 +8,10 @@ public final class JavaGenerators {
 
   private JavaGenerators() {}
 
-  /** gRPC bindings, PluginApi, its server, Hooks, its client, AppErrorException. */
+  /** gRPC bindings, PluginApi, its server, its not-supported base, Hooks, its client, AppErrorException. */
   public static List<Generator> all() {
     return List.of(new GrpcBindingsGenerator(), InterfaceGenerator.pluginApi(), new PluginApiServerGenerator(),
+        new UnsupportedApiGenerator(),
         InterfaceGenerator.hooks(), new HooksClientGenerator(), new AppErrorExceptionGenerator());
   }
 }

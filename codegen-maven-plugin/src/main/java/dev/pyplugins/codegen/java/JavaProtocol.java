@@ -95,6 +95,11 @@ final class JavaProtocol {
     return ClassName.get(javaPackage, options.apiInterfaceName() + "Server");
   }
 
+  /** The base class whose every method answers "not supported" (501); hosts extend it. */
+  ClassName unsupportedApi() {
+    return ClassName.get(javaPackage, "Unsupported" + options.apiInterfaceName());
+  }
+
   ClassName hooksInterface() {
     return ClassName.get(javaPackage, options.hooksInterfaceName());
   }
@@ -171,7 +176,7 @@ final class JavaProtocol {
 
   private void checkNoClassClashes() {
     Set<String> taken = classNamesIn(javaPackage).collect(Collectors.toSet());
-    Stream.of(apiInterface(), apiServer(), hooksInterface(), hooksClient(), ClassName.get(javaPackage,
+    Stream.of(apiInterface(), apiServer(), unsupportedApi(), hooksInterface(), hooksClient(), ClassName.get(javaPackage,
         "AppErrorException"))
         .filter(c -> taken.contains(c.simpleName()))
         .findFirst()
