@@ -6,6 +6,7 @@ import io.grpc.Server;
 import io.grpc.ServerInterceptors;
 import io.grpc.ServerServiceDefinition;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
+import io.grpc.netty.shaded.io.netty.channel.ChannelOption;
 import io.grpc.netty.shaded.io.netty.channel.EventLoopGroup;
 import io.grpc.netty.shaded.io.netty.channel.epoll.EpollServerDomainSocketChannel;
 import io.grpc.netty.shaded.io.netty.channel.unix.DomainSocketAddress;
@@ -38,6 +39,7 @@ public final class ApiEndpoints {
     ApiToken token = ApiToken.random();
     Server server = NettyServerBuilder.forAddress(new DomainSocketAddress(socket.toString()))
         .channelType(EpollServerDomainSocketChannel.class)
+        .withChildOption(ChannelOption.SO_KEEPALIVE, null) // TCP only; unset, Netty warns per connection
         .bossEventLoopGroup(eventLoops)
         .workerEventLoopGroup(eventLoops)
         .maxInboundMessageSize(Integer.MAX_VALUE)

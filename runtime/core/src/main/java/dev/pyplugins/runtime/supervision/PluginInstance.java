@@ -97,8 +97,8 @@ final class PluginInstance {
   }
 
   /**
-   * Stops the process politely first: OnDeactivate ({@code deactivateTimeout}), closing the broker and
-   * {@code GRPCController/Shutdown} ({@code shutdownRpcTimeout}), then the process's signal escalation over
+   * Stops the process politely first: OnDeactivate ({@code deactivateTimeout}), closing the broker and stdio
+   * streams and {@code GRPCController/Shutdown} ({@code shutdownRpcTimeout}), then the process's signal escalation over
    * its whole group; then releases everything.
    */
   StopResult stop(RuntimeOptions options) {
@@ -127,9 +127,14 @@ final class PluginInstance {
   }
 
   private void shutdownRpc(Duration deadline) {
+    // Streams still open would hold a plugin's graceful server stop (grpcio waits for them); its last
+    // output goes to its stderr, which is still read.
     synchronized (this) {
       if (broker != null) {
         broker.close();
+      }
+      if (stdio != null) {
+        stdio.close();
       }
     }
     try {

@@ -19,8 +19,8 @@ import org.slf4j.LoggerFactory;
  * Reads go-plugin's {@code plugin.GRPCStdio/StreamStdio} for the plugin's whole life: what a Go plugin (or
  * an SDK plugin) writes to stdout and stderr after its handshake arrives here, and a stream nobody reads
  * would block the plugin's writes. Data is cut into lines ({@code logLineLimit}) and logged with
- * {@code plugin_source=stdio}. A plugin without the service (UNIMPLEMENTED, UNAVAILABLE) gets one warning,
- * as go-plugin's host gives. Thread-safe; {@link #close()} cancels the stream.
+ * {@code plugin_source=stdio}. A plugin without the service (UNIMPLEMENTED) gets one warning, as go-plugin's
+ * host gives; the stream ending because the plugin went away is the supervisor's to report. Thread-safe; {@link #close()} cancels the stream.
  */
 final class StdioDrain implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(StdioDrain.class);
@@ -70,10 +70,11 @@ final class StdioDrain implements AutoCloseable {
       if (closed || status.getCode() == Status.Code.CANCELLED) {
         return;
       }
-      if (status.getCode() == Status.Code.UNIMPLEMENTED || status.getCode() == Status.Code.UNAVAILABLE) {
+      if (status.getCode() == Status.Code.UNIMPLEMENTED) {
         LOG.warn("plugin {} does not stream its stdout and stderr (GRPCStdio: {}); output it writes after the"
             + " handshake is only seen if it goes to the process's stderr", pluginId, status.getCode());
       } else {
+        // UNAVAILABLE: the plugin went away; the supervisor reports that.
         LOG.debug("plugin {}: GRPCStdio ended: {}", pluginId, status);
       }
     }
