@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 /** Runs {@link EnvironmentHostMain} in a child JVM and reads what it reports. */
 public final class ChildHost implements AutoCloseable {
@@ -63,8 +64,19 @@ public final class ChildHost implements AutoCloseable {
     return new long[] {Long.parseLong(parts[1]), Long.parseLong(parts[2])};
   }
 
+  /** Closes the child's stdin, which makes it stop its plugins and exit; kills it after 15 s. */
   @Override
   public void close() {
-    process.destroyForcibly();
+    try {
+      in.close();
+      if (!process.waitFor(15, TimeUnit.SECONDS)) {
+        process.destroyForcibly();
+      }
+    } catch (IOException e) {
+      process.destroyForcibly();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      process.destroyForcibly();
+    }
   }
 }
