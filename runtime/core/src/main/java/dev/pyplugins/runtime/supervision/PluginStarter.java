@@ -97,7 +97,15 @@ final class PluginStarter {
       }
       throw e;
     }
-    ManagedChannel channel = channels.open(launched.handshake(), credentials(launched));
+    ManagedChannel channel;
+    try {
+      channel = channels.open(launched.handshake(), credentials(launched));
+    } catch (RuntimeException e) {
+      launched.process().kill();
+      endpoint.get().close();
+      throw new PluginException(FailureKind.CONNECT_FAILED, id, "cannot open a channel to "
+          + launched.handshake().address() + ": " + e, e);
+    }
     HooksClient hooks = new HooksClient(ClientInterceptors.intercept(channel, metrics), hookCallOptions);
     PluginInstance instance = new PluginInstance(id, launched.process(), endpoint.get(), channel, hooks);
     try {
