@@ -44,7 +44,8 @@ class SupervisionReliabilityTest {
   @Test
   void sigkilledPluginIsBackWithinOneSecondThenRestartsWithBackoffAndNewCredentials() {
     SdkPlugins.plugin(plugins, "com.example.victim", Map.of());
-    environment(RuntimeOptions.defaults()).loadAll();
+    // Default restart timing (250 ms, doubling) without the jitter, so the backoff shows plainly.
+    environment(RuntimeOptions.builder().restartJitter(0).build()).loadAll();
     long pid1 = environment.status("com.example.victim").orElseThrow().pid().getAsLong();
     Map<String, String> env1 = PluginProcesses.environment(pid1);
 
@@ -70,10 +71,10 @@ class SupervisionReliabilityTest {
         + " again after %d ms; 2nd crash: restart began after %d ms (backoff), running after %d ms%n", noticedMs,
         restart1Ms, up1Ms, restart2Ms, up2Ms);
 
-    assertThat(noticedMs).as("crash noticed from the exit, not a health tick").isLessThan(200);
+    assertThat(noticedMs).as("crash noticed from the exit, not a health tick").isLessThan(500);
     assertThat(restart1Ms).as("first restart within 1 s of the crash").isLessThan(1000);
     assertThat(up1Ms).as("running again").isLessThan(2500);
-    assertThat(restart2Ms - restart1Ms).as("the second restart waits longer (backoff)").isGreaterThan(100);
+    assertThat(restart2Ms - restart1Ms).as("the second restart waits longer (backoff)").isGreaterThan(150);
     assertThat(running2.status().restarts()).isEqualTo(2);
     assertThat(running2.status().lastFailure()).hasValueSatisfying(f -> {
       assertThat(f.kind()).isEqualTo(FailureKind.CRASHED);
