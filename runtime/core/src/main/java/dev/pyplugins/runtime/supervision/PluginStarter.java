@@ -135,9 +135,12 @@ final class PluginStarter {
             + " reports " + status + " for service '" + PluginInstance.HEALTH_SERVICE + "', not SERVING");
       }
     } catch (StatusRuntimeException e) {
+      String hint = e.getStatus().getCode() == io.grpc.Status.Code.UNIMPLEMENTED
+          ? "; the plugin must serve grpc.health.v1.Health" : e.getStatus().getCode() == io.grpc.Status.Code.DEADLINE_EXCEEDED
+          ? "; is it serving gRPC (HTTP/2) at the handshake's address?" : "";
       throw new PluginException(FailureKind.CONNECT_FAILED, instance.pluginId(), "first health check (service '"
           + PluginInstance.HEALTH_SERVICE + "', deadline " + options.healthCheckTimeout().toMillis() + " ms) failed: "
-          + e.getStatus(), e);
+          + e.getStatus().getCode() + hint, e);
     }
   }
 
