@@ -100,7 +100,15 @@ class Fixture(Plugin):
             w.write("no route " + path)
 
 
+class Bare(Plugin):
+    """Implements no hook but OnActivate (fixture.json: {"bare": true})."""
+
+    @hook(HookName.OnActivate)
+    def on_activate(self) -> None:
+        mark("activated", str(os.getpid()))
+
+
 if __name__ == "__main__":
     from mattermost_plugin.server import run_plugin
 
-    run_plugin(Fixture)
+    run_plugin(Bare if CONF.get("bare") else Fixture)

@@ -150,7 +150,10 @@ public final class PluginEnvironment implements AutoCloseable {
     return Optional.ofNullable(plugins.get(pluginId)).map(r -> r.supervisor().status());
   }
 
-  /** The hooks client of a RUNNING plugin; its calls have the deadlines of {@link RuntimeOptions}. */
+  /**
+   * The hooks client of a RUNNING plugin; its calls have the deadlines of {@link RuntimeOptions}. A client
+   * belongs to one process: after a restart its calls fail (UNAVAILABLE), so ask again rather than keep it.
+   */
   public Optional<Hooks> hooks(String pluginId) {
     return Optional.ofNullable(plugins.get(pluginId)).flatMap(r -> r.supervisor().hooks());
   }

@@ -40,6 +40,7 @@ class PluginHttpServletTest {
   @BeforeAll
   void start() throws Exception {
     SdkPlugins.plugin(plugins, ID, Map.of());
+    SdkPlugins.plugin(plugins, "com.example.bare", Map.of("bare", true));
     environment = PluginEnvironment.builder().pluginsDirectory(plugins).listener(log)
         .options(RuntimeOptions.builder().restartInitialDelay(Duration.ofSeconds(2)).restartJitter(0).build()).build();
     environment.loadAll();
@@ -86,6 +87,13 @@ class PluginHttpServletTest {
     HttpResponse<byte[]> response = send(HttpRequest.newBuilder(URI.create(jetty.url("/plugins/com.example.nope/x"))));
     assertThat(response.statusCode()).isEqualTo(404);
     assertThat(send(HttpRequest.newBuilder(URI.create(jetty.url("/plugins/")))).statusCode()).isEqualTo(404);
+  }
+
+  @Test
+  void pluginWithoutServeHttpIsNotFound() throws Exception {
+    HttpResponse<byte[]> response = send(HttpRequest.newBuilder(URI.create(jetty.url("/plugins/com.example.bare/x"))));
+    assertThat(response.statusCode()).isEqualTo(404);
+    assertThat(response.body()).asString().contains("does not serve HTTP");
   }
 
   @Test

@@ -33,7 +33,7 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * Brings a plugin from its manifest to activated, as one attempt: launch (spawn, handshake) with a fresh
  * API endpoint bound in the plugin's socket directory before the spawn, connect, the first health check
- * (service {@code plugin}, {@code healthCheckTimeout}), GRPCStdio and GRPCBroker, {@code Implemented()},
+ * (service {@code plugin}, within the longer of {@code healthCheckTimeout} and {@code handshakeTimeout}), GRPCStdio and GRPCBroker, {@code Implemented()},
  * then OnActivate ({@code activateTimeout}). Any failure after the spawn kills the process group,
  * releases the endpoint and channel and throws a {@link PluginException} with the exit status and the
  * stderr tail. Thread-safe.
@@ -127,9 +127,19 @@ final class PluginStarter {
     return InsecureChannelCredentials.create();
   }
 
+  /**
+   * The first health check may also wait out the plugin's warm-up after its handshake line (an SDK plugin
+   * imports its protocol modules then), so its deadline is the longer of the health and handshake deadlines.
+   */
+  private Duration firstCheckDeadline() {
+    return options.healthCheckTimeout().compareTo(options.handshakeTimeout()) >= 0 ? options.healthCheckTimeout()
+        : options.handshakeTimeout();
+  }
+
   private void connect(PluginInstance instance) {
+    Duration deadline = firstCheckDeadline();
     try {
-      HealthCheckResponse.ServingStatus status = instance.awaitHealthy(options.healthCheckTimeout());
+      HealthCheckResponse.ServingStatus status = instance.awaitHealthy(deadline);
       if (status != HealthCheckResponse.ServingStatus.SERVING) {
         throw new PluginException(FailureKind.CONNECT_FAILED, instance.pluginId(), "the plugin's health service"
             + " reports " + status + " for service '" + PluginInstance.HEALTH_SERVICE + "', not SERVING");
@@ -139,7 +149,7 @@ final class PluginStarter {
           ? "; the plugin must serve grpc.health.v1.Health" : e.getStatus().getCode() == io.grpc.Status.Code.DEADLINE_EXCEEDED
           ? "; is it serving gRPC (HTTP/2) at the handshake's address?" : "";
       throw new PluginException(FailureKind.CONNECT_FAILED, instance.pluginId(), "first health check (service '"
-          + PluginInstance.HEALTH_SERVICE + "', deadline " + options.healthCheckTimeout().toMillis() + " ms) failed: "
+          + PluginInstance.HEALTH_SERVICE + "', deadline " + deadline.toMillis() + " ms) failed: "
           + e.getStatus().getCode() + hint, e);
     }
   }
