@@ -33,8 +33,8 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * Brings a plugin from its manifest to activated, as one attempt: launch (spawn, handshake) with a fresh
  * API endpoint bound in the plugin's socket directory before the spawn, connect, the first health check
- * (service {@code plugin}, within the longer of {@code healthCheckTimeout} and {@code handshakeTimeout}), GRPCStdio and GRPCBroker, {@code Implemented()},
- * then OnActivate ({@code activateTimeout}). Any failure after the spawn kills the process group,
+ * (service {@code plugin}, within the longer of {@code healthCheckTimeout} and {@code handshakeTimeout}),
+ * GRPCStdio and GRPCBroker, {@code Implemented()}, then OnActivate ({@code activateTimeout}). Any failure after the spawn kills the process group,
  * releases the endpoint and channel and throws a {@link PluginException} with the exit status and the
  * stderr tail. Thread-safe.
  */
