@@ -39,6 +39,14 @@ final class CpuMeter {
     };
   }
 
+  /** Runs {@code body}, metered; it counts as {@code ops} operations. */
+  void measure(double ops, Measure.Call body) throws Exception {
+    around(ops, () -> {
+      body.run();
+      return null;
+    }).call();
+  }
+
   /** CPU seconds per operation times {@code scale}, host JVM then Python. */
   double[] perOp(double scale) {
     return new double[] {java / ops * scale, python / ops * scale};

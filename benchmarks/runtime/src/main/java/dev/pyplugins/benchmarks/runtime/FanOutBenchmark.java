@@ -52,12 +52,10 @@ final class FanOutBenchmark {
     for (Measure.Call c : List.of(multiMany, multiOne, broadcastMany, broadcastOne)) {
       Measure.repeat(warmup, c);
     }
-    Measure.Pair<Latency> multi = Measure.sideBySide(settings.runs(),
-        () -> Latency.of(Measure.time(settings.fanOutCalls(), multiMany)),
-        () -> Latency.of(Measure.time(settings.fanOutCalls(), multiOne)));
-    Measure.Pair<Latency> broadcast = Measure.sideBySide(settings.runs(),
-        () -> Latency.of(Measure.time(settings.fanOutCalls(), broadcastMany)),
-        () -> Latency.of(Measure.time(settings.fanOutCalls(), broadcastOne)));
+    Measure.Pair<Latency> multi = Measure.interleaved(settings.runs(), settings.fanOutCalls(), multiMany, multiOne,
+        null, null);
+    Measure.Pair<Latency> broadcast = Measure.interleaved(settings.runs(), settings.fanOutCalls(), broadcastMany,
+        broadcastOne, null, null);
     Latency mm = Latency.median(multi.ours());
     Latency m1 = Latency.median(multi.floor());
     Latency bm = Latency.median(broadcast.ours());

@@ -68,8 +68,10 @@ final class HttpBenchmark {
     Measure.Pair<Double> down = Measure.sideBySide(settings.runs(),
         downCpu.around(mb, () -> rate(() -> download(plugin + "/download"))),
         downFloorCpu.around(mb, () -> rate(() -> floor.download(size))));
-    Measure.Pair<Double> directRates = Measure.sideBySide(settings.runs(), () -> rate(() -> upload(direct + "/upload")),
-        () -> rate(() -> download(direct + "/download")));
+    CpuMeter directCpu = new CpuMeter(pluginPid);
+    Measure.Pair<Double> directRates = Measure.sideBySide(settings.runs(),
+        directCpu.around(mb, () -> rate(() -> upload(direct + "/upload"))),
+        directCpu.around(mb, () -> rate(() -> download(direct + "/download"))));
     table.add(Row.compared("ServeHTTP upload through a plugin", "MB/s", Measure.median(up.ours()),
         Measure.median(up.floor()), Row.Target.atLeast(0.8)));
     table.add(Row.compared("ServeHTTP download through a plugin", "MB/s", Measure.median(down.ours()),
@@ -79,6 +81,9 @@ final class HttpBenchmark {
     table.add(CpuRow.of("ServeHTTP upload (ours: HTTP client and Jetty included)", "ms per MB", upCpu, upFloorCpu, 1e3));
     table.add(CpuRow.of("ServeHTTP download (ours: HTTP client and Jetty included)", "ms per MB", downCpu,
         downFloorCpu, 1e3));
+    double[] hostOnly = directCpu.perOp(1e3);
+    table.add(new CpuRow("host HTTP, no plugin, up and down (HTTP client and Jetty)", "ms per MB", hostOnly[0],
+        Double.NaN, Double.NaN, Double.NaN));
   }
 
   /** Runs one transfer; MB/s, after checking it moved every byte. */

@@ -37,6 +37,54 @@ final class Measure {
     return new Pair<>(o, f);
   }
 
+  /** Calls per block in {@link #interleaved}. */
+  static final int BLOCK = 100;
+
+  /**
+   * Latency rounds of a path and its floor taken together: each round makes {@code calls} calls on each,
+   * in alternating blocks of {@value #BLOCK} (the floor first in every other block), so the two see the
+   * same machine even when its speed drifts within a round, as it does on shared virtual machines.
+   * The meters (or null) add up each path's CPU time.
+   */
+  static Pair<Latency> interleaved(int runs, int calls, Call ours, Call floor, CpuMeter oursCpu, CpuMeter floorCpu)
+      throws Exception {
+    List<Latency> o = new ArrayList<>();
+    List<Latency> f = new ArrayList<>();
+    for (int round = 0; round < runs; round++) {
+      long[] oursNanos = new long[calls];
+      long[] floorNanos = new long[calls];
+      for (int start = 0, block = 0; start < calls; start += BLOCK, block++) {
+        int n = Math.min(BLOCK, calls - start);
+        int from = start;
+        Call oursBlock = metered(oursCpu, n, () -> timeInto(oursNanos, from, n, ours));
+        Call floorBlock = metered(floorCpu, n, () -> timeInto(floorNanos, from, n, floor));
+        if ((round + block) % 2 == 0) {
+          floorBlock.run();
+          oursBlock.run();
+        } else {
+          oursBlock.run();
+          floorBlock.run();
+        }
+      }
+      o.add(Latency.of(oursNanos));
+      f.add(Latency.of(floorNanos));
+    }
+    return new Pair<>(o, f);
+  }
+
+  /** {@code body}, metered by {@code cpu} as {@code ops} operations, or as it is when there is no meter. */
+  static Call metered(CpuMeter cpu, double ops, Call body) {
+    return cpu == null ? body : () -> cpu.measure(ops, body);
+  }
+
+  private static void timeInto(long[] nanos, int from, int n, Call call) throws Exception {
+    for (int i = from; i < from + n; i++) {
+      long start = System.nanoTime();
+      call.run();
+      nanos[i] = System.nanoTime() - start;
+    }
+  }
+
   /** Calls {@code call} {@code calls} times in a row; each call's duration in nanoseconds. */
   static long[] time(int calls, Call call) throws Exception {
     long[] nanos = new long[calls];

@@ -55,11 +55,6 @@ final class PythonProcess implements AutoCloseable {
     return process.pid();
   }
 
-  /** Waits for the process to exit by itself; returns its exit status. */
-  int waitFor() throws InterruptedException {
-    return process.waitFor();
-  }
-
   synchronized String stderr() {
     return String.join("\n", stderrTail);
   }

@@ -61,6 +61,9 @@ final class ResultTable {
   }
 
   private static String cpuValue(double v) {
+    if (Double.isNaN(v)) {
+      return "-";
+    }
     return String.format(Locale.ROOT, v < 10 ? "%.2f" : "%.0f", v);
   }
 
