@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Posts and threads (table {@code posts}). Lists come as Mattermost's {@link PostList}: the posts by id
@@ -23,6 +24,7 @@ public final class PostStore {
   private static final String LIVE = "SELECT data FROM posts WHERE channel_id = ? AND delete_at = 0 ";
 
   private final Sql sql;
+  private final AtomicLong lastCreateAt = new AtomicLong();
 
   public PostStore(Sql sql) {
     this.sql = sql;
@@ -40,7 +42,8 @@ public final class PostStore {
             "root_id must name a thread's root post in the same channel.");
       }
     }
-    long now = System.currentTimeMillis();
+    // Strictly increasing creation times, so that posts made within one millisecond keep their order.
+    long now = lastCreateAt.updateAndGet(last -> Math.max(last + 1, System.currentTimeMillis()));
     Post saved = post.toBuilder().setId(Ids.newId()).setCreateAt(now).setUpdateAt(now).setEditAt(0).setDeleteAt(0)
         .build();
     sql.update("INSERT INTO posts (id, channel_id, root_id, create_at, update_at, delete_at, data) "
