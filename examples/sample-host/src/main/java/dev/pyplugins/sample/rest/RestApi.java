@@ -126,7 +126,10 @@ public final class RestApi {
         .route("GET", "/posts/" + ID, r -> api.getPost(r.path("id")))
         .route("GET", "/posts/" + ID + "/thread", r -> api.getPostThread(r.path("id")))
         .route("GET", "/posts/" + ID + "/reactions", r -> api.getReactions(r.path("id")))
-        .route("PUT", "/posts/" + ID, r -> api.updatePost(r.body(api.getPost(r.path("id")).toBuilder()).build()))
+        .route("PUT", "/posts/" + ID, r -> {
+          Post patch = r.body(Post.newBuilder()).build(); // the fields to change, as a partial post
+          return api.updatePost(api.getPost(r.path("id")).toBuilder().mergeFrom(patch).build());
+        })
         .route("DELETE", "/posts/" + ID, r -> {
           api.deletePost(r.path("id"));
           return null;
