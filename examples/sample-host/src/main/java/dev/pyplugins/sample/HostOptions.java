@@ -36,7 +36,7 @@ public record HostOptions(String host, int port, Path dataDir, String jdbcUrl, S
   /** The database URL to use: {@code jdbcUrl}, or the default H2 file in the data directory. */
   public String effectiveJdbcUrl() {
     return jdbcUrl != null ? jdbcUrl
-        : "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("sample-host") + ";AUTO_SERVER=FALSE";
+        : "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("sample-host");
   }
 
   /**

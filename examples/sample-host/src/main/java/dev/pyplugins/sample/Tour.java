@@ -1,7 +1,9 @@
 package dev.pyplugins.sample;
 
+import com.google.protobuf.ListValue;
 import com.google.protobuf.Message;
 import com.google.protobuf.Struct;
+import com.google.protobuf.Value;
 import dev.pyplugins.protocol.v1.AppError;
 import dev.pyplugins.protocol.v1.Channel;
 import dev.pyplugins.protocol.v1.CommandResponse;
@@ -43,19 +45,22 @@ public final class Tour {
   public void run() throws IOException, InterruptedException {
     out.println();
     out.println("== Tour of the sample host at " + base);
+    requireRunning("com.example.hello", "com.example.streaming");
     User ann = findOrCreate("/api/v4/users/username/ann", "/api/v4/users",
         "{\"username\":\"ann\",\"email\":\"ann@example.com\",\"first_name\":\"Ann\"}", User.newBuilder()).build();
     Team team = findOrCreate("/api/v4/teams/name/demo", "/api/v4/teams",
         "{\"name\":\"demo\",\"display_name\":\"Demo\"}", Team.newBuilder()).build();
     send("POST", "/api/v4/teams/" + team.getId() + "/members", "{\"user_id\":\"" + ann.getId() + "\"}");
     Channel channel = findOrCreate("/api/v4/teams/" + team.getId() + "/channels/name/town-square", "/api/v4/channels",
-        "{\"team_id\":\"" + team.getId() + "\",\"name\":\"town-square\",\"display_name\":\"Town Square\",\"type\":\"O\"}",
+        "{\"team_id\":\"" + team.getId() + "\",\"name\":\"town-square\",\"display_name\":\"Town Square\","
+            + "\"type\":\"O\"}",
         Channel.newBuilder()).build();
     send("POST", "/api/v4/channels/" + channel.getId() + "/members", "{\"user_id\":\"" + ann.getId() + "\"}");
     out.printf("user @%s (%s) in ~%s of team %s%n", ann.getUsername(), ann.getId(), channel.getName(), team.getName());
 
     step("1. A post the hello plugin rewrites (MessageWillBePosted fixes 'teh')");
-    String postJson = "{\"channel_id\":\"" + channel.getId() + "\",\"user_id\":\"" + ann.getId() + "\",\"message\":\"%s\"}";
+    String postJson = "{\"channel_id\":\"" + channel.getId() + "\",\"user_id\":\"" + ann.getId()
+        + "\",\"message\":\"%s\"}";
     HttpResponse<String> posted = send("POST", "/api/v4/posts", postJson.formatted("I think teh plugins work"));
     out.printf("   sent:   %s%n   stored: %s (HTTP %d)%n", "I think teh plugins work",
         ProtoJson.merge(posted.body(), Post.newBuilder()).getMessage(), posted.statusCode());
@@ -66,8 +71,9 @@ public final class Tour {
         .getMessage());
 
     step("3. The /hello slash command (ExecuteCommand; the greeting counter lives in the plugin's KV store)");
-    HttpResponse<String> hello = send("POST", "/api/v4/commands/execute", "{\"command\":\"/hello Ada\",\"channel_id\":\""
-        + channel.getId() + "\",\"team_id\":\"" + team.getId() + "\",\"user_id\":\"" + ann.getId() + "\"}");
+    HttpResponse<String> hello = send("POST", "/api/v4/commands/execute", "{\"command\":\"/hello Ada\","
+        + "\"channel_id\":\"" + channel.getId() + "\",\"team_id\":\"" + team.getId() + "\",\"user_id\":\""
+        + ann.getId() + "\"}");
     out.printf("   %s%n", ProtoJson.merge(hello.body(), CommandResponse.newBuilder()).getText());
 
     step("4. The hello plugin's HTTP route (ServeHTTP)");
@@ -110,6 +116,23 @@ public final class Tour {
     out.printf("head -c 100000000 /dev/urandom | curl -s -T - %s%s/upload%n", host, STREAMING);
     out.printf("curl -s -X PUT %s %s/api/v4/plugins/com.example.hello/config -d '{\"BlockedWord\":\"java\"}'%n",
         json, host);
+  }
+
+  /** Fails with the runtime's reason unless each plugin runs (a tour of a failed plugin shows nothing). */
+  private void requireRunning(String... pluginIds) throws IOException, InterruptedException {
+    String statuses = send("GET", "/api/v4/plugins/statuses", null).body();
+    ListValue list = ProtoJson.merge("{\"values\":" + statuses + "}", Struct.newBuilder()).build()
+        .getFieldsOrThrow("values").getListValue();
+    for (String id : pluginIds) {
+      Struct status = list.getValuesList().stream().map(Value::getStructValue)
+          .filter(s -> s.getFieldsOrThrow("id").getStringValue().equals(id)).findFirst()
+          .orElseThrow(() -> new IOException("plugin " + id + " is not in the plugins directory"));
+      String state = status.getFieldsOrThrow("state").getStringValue();
+      if (!state.equals("RUNNING")) {
+        throw new IOException("plugin " + id + " is " + state + ": " + status.getFieldsOrThrow("problem")
+            .getStringValue());
+      }
+    }
   }
 
   private <B extends Message.Builder> B findOrCreate(String path, String createPath, String json, B builder)

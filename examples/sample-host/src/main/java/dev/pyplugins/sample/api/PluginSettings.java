@@ -4,7 +4,10 @@ import com.google.protobuf.Struct;
 import dev.pyplugins.sample.hooks.HookEvents;
 import dev.pyplugins.sample.store.PluginConfigStore;
 
-/** Plugins' configurations: saving one tells its plugin (OnConfigurationChange), as a config change does in Mattermost. */
+/**
+ * Plugins' configurations: saving one tells its plugin (OnConfigurationChange), as a configuration change
+ * does in Mattermost.
+ */
 public final class PluginSettings {
   private final PluginConfigStore configs;
   private final HookEvents events;

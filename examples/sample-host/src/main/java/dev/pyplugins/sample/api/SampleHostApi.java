@@ -104,31 +104,20 @@ public final class SampleHostApi extends UnsupportedPluginApi {
   // ---- server, logging ----------------------------------------------------------------------------------
 
   @Override public String getServerVersion() { return SERVER_VERSION; }
-
   @Override public String getPluginID() { return caller(); }
-
   @Override public void logDebug(String message, List<Value> kv) { PluginLogs.log(caller(), Level.DEBUG, message, kv); }
-
   @Override public void logInfo(String message, List<Value> kv) { PluginLogs.log(caller(), Level.INFO, message, kv); }
-
   @Override public void logWarn(String message, List<Value> kv) { PluginLogs.log(caller(), Level.WARN, message, kv); }
-
   @Override public void logError(String message, List<Value> kv) { PluginLogs.log(caller(), Level.ERROR, message, kv); }
 
   // ---- users and preferences ----------------------------------------------------------------------------
 
   @Override public User createUser(User user) { return directory.createUser(user); }
-
   @Override public User getUser(String userId) { return users.get(userId); }
-
   @Override public User getUserByEmail(String email) { return users.getByEmail(email); }
-
   @Override public User getUserByUsername(String name) { return users.getByUsername(name); }
-
   @Override public List<User> getUsersByIds(List<String> ids) { return users.getByIds(ids); }
-
   @Override public List<User> getUsersByUsernames(List<String> names) { return users.getByUsernames(names); }
-
   @Override public List<User> getUsers(UserGetOptions options) { return users.list(options); }
 
   @Override public List<User> getUsersInTeam(String teamId, int page, int perPage) {
@@ -140,9 +129,7 @@ public final class SampleHostApi extends UnsupportedPluginApi {
   }
 
   @Override public User updateUser(User user) { return users.update(user); }
-
   @Override public void updateUserActive(String userId, boolean active) { directory.setUserActive(userId, active); }
-
   @Override public void deleteUser(String userId) { directory.setUserActive(userId, false); }
 
   @Override public Preference getPreferenceForUser(String userId, String category, String name) {
@@ -156,25 +143,23 @@ public final class SampleHostApi extends UnsupportedPluginApi {
     events.preferencesHaveChanged(list.stream().map(p -> p.toBuilder().setUserId(userId).build()).toList());
   }
 
-  @Override public void deletePreferencesForUser(String userId, List<Preference> list) { preferences.delete(userId, list); }
+  @Override public void deletePreferencesForUser(String userId, List<Preference> list) {
+    preferences.delete(userId, list);
+  }
 
   // ---- teams --------------------------------------------------------------------------------------------
 
   @Override public Team createTeam(Team team) { return teams.create(team); }
-
   @Override public Team getTeam(String teamId) { return teams.get(teamId); }
-
   @Override public Team getTeamByName(String name) { return teams.getByName(name); }
-
   @Override public List<Team> getTeams() { return teams.list(); }
-
   @Override public List<Team> getTeamsForUser(String userId) { return teams.forUser(userId); }
-
   @Override public Team updateTeam(Team team) { return teams.update(team); }
-
   @Override public void deleteTeam(String teamId) { teams.delete(teamId); }
 
-  @Override public TeamMember createTeamMember(String teamId, String userId) { return directory.joinTeam(teamId, userId, ""); }
+  @Override public TeamMember createTeamMember(String teamId, String userId) {
+    return directory.joinTeam(teamId, userId, "");
+  }
 
   @Override public List<TeamMember> createTeamMembers(String teamId, List<String> userIds, String requestorId) {
     return directory.joinTeam(teamId, userIds, requestorId);
@@ -198,7 +183,9 @@ public final class SampleHostApi extends UnsupportedPluginApi {
 
   @Override public Channel createChannel(Channel channel) { return directory.createChannel(channel); }
 
-  @Override public Channel getDirectChannel(String userId1, String userId2) { return directory.directChannel(userId1, userId2); }
+  @Override public Channel getDirectChannel(String userId1, String userId2) {
+    return directory.directChannel(userId1, userId2);
+  }
 
   @Override public Channel getChannel_(String channelId) { return channels.get(channelId); }
 
@@ -238,7 +225,9 @@ public final class SampleHostApi extends UnsupportedPluginApi {
     return directory.joinChannel(channelId, userId, asUserId);
   }
 
-  @Override public void deleteChannelMember(String channelId, String userId) { directory.leaveChannel(channelId, userId, ""); }
+  @Override public void deleteChannelMember(String channelId, String userId) {
+    directory.leaveChannel(channelId, userId, "");
+  }
 
   @Override public ChannelMember getChannelMember(String channelId, String userId) {
     return channels.getMember(channelId, userId);
@@ -255,13 +244,9 @@ public final class SampleHostApi extends UnsupportedPluginApi {
   // ---- posts, threads, reactions ------------------------------------------------------------------------
 
   @Override public Post createPost(Post post) { return messaging.createPost(post); }
-
   @Override public Post updatePost(Post post) { return messaging.updatePost(post); }
-
   @Override public void deletePost(String postId) { messaging.deletePost(postId); }
-
   @Override public Post getPost(String postId) { return posts.get(postId); }
-
   @Override public PostList getPostThread(String postId) { return posts.thread(postId); }
 
   @Override public PostList getPostsForChannel(String channelId, int page, int perPage) {
@@ -279,27 +264,18 @@ public final class SampleHostApi extends UnsupportedPluginApi {
   }
 
   @Override public Post sendEphemeralPost(String userId, Post post) { return ephemeral.send(userId, post); }
-
   @Override public Post updateEphemeralPost(String userId, Post post) { return ephemeral.send(userId, post); }
-
   @Override public void deleteEphemeralPost(String userId, String postId) { ephemeral.delete(userId, postId); }
-
   @Override public Reaction addReaction(Reaction reaction) { return messaging.addReaction(reaction); }
-
   @Override public void removeReaction(Reaction reaction) { messaging.removeReaction(reaction); }
-
   @Override public List<Reaction> getReactions(String postId) { return reactions.forPost(postId); }
 
   // ---- the calling plugin's KV store --------------------------------------------------------------------
 
   @Override public void kvSet(String key, ByteString value) { kv.set(caller(), key, value); }
-
   @Override public ByteString kvGet(String key) { return kv.get(caller(), key); }
-
   @Override public void kvDelete(String key) { kv.delete(caller(), key); }
-
   @Override public void kvDeleteAll() { kv.deleteAll(caller()); }
-
   @Override public List<String> kvList(int page, int perPage) { return kv.list(caller(), page, perPage); }
 
   @Override public void kvSetWithExpiry(String key, ByteString value, long seconds) {
@@ -321,33 +297,25 @@ public final class SampleHostApi extends UnsupportedPluginApi {
   // ---- bots ---------------------------------------------------------------------------------------------
 
   @Override public Bot createBot(Bot bot) { return bots.create(bot, caller()); }
-
   @Override public String ensureBotUser(Bot bot) { return bots.ensure(bot, caller()); }
-
   @Override public Bot getBot(String botUserId, boolean includeDeleted) { return bots.get(botUserId, includeDeleted); }
-
   @Override public List<Bot> getBots(BotGetOptions options) { return bots.list(options); }
-
   @Override public Bot patchBot(String botUserId, BotPatch patch) { return bots.patch(botUserId, patch); }
-
   @Override public Bot updateBotActive(String botUserId, boolean active) { return bots.setActive(botUserId, active); }
-
   @Override public void permanentDeleteBot(String botUserId) { bots.deletePermanently(botUserId); }
 
   // ---- slash commands, configuration --------------------------------------------------------------------
 
   @Override public void registerCommand(Command command) { commands.register(caller(), command); }
 
-  @Override public void unregisterCommand(String teamId, String trigger) { commands.unregister(caller(), teamId, trigger); }
+  @Override public void unregisterCommand(String teamId, String trigger) {
+    commands.unregister(caller(), teamId, trigger);
+  }
 
   @Override public List<Command> listPluginCommands(String teamId) { return commands.list(teamId); }
-
   @Override public CommandResponse executeSlashCommand(CommandArgs args) { return commands.execute(args); }
-
   @Override public Struct getPluginConfig() { return settings.get(caller()); }
-
   @Override public Struct loadPluginConfiguration() { return settings.get(caller()); }
-
   @Override public void savePluginConfig(Struct config) { settings.save(caller(), config); }
 
   /** The plugin calling, as the runtime authenticated it; a 403 outside a plugin's call. */

@@ -16,7 +16,10 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Stream;
 
-/** Channels (open 'O', private 'P', direct 'D') and their members (tables {@code channels}, {@code channel_members}). */
+/**
+ * Channels (open 'O', private 'P', direct 'D') and their members (tables {@code channels},
+ * {@code channel_members}).
+ */
 public final class ChannelStore {
   private final Database database;
 

@@ -73,25 +73,23 @@ public final class KvStore {
     }
     long expireAt = options.getExpireInSeconds() == 0 ? 0 : now() + options.getExpireInSeconds() * 1000;
     sql.update("DELETE FROM plugin_kv WHERE plugin_id = ? AND pkey = ? AND NOT " + live(), pluginId, key, now());
+    boolean expectsNothing = !options.hasOldValue() || options.getOldValue().isEmpty();
     if (!options.getAtomic()) {
       if (value.isEmpty()) {
         delete(pluginId, key);
-      } else if (sql.update("UPDATE plugin_kv SET pvalue = ?, expire_at = ? WHERE plugin_id = ? AND pkey = ?",
-          value.toByteArray(), expireAt, pluginId, key) == 0 && !insert(pluginId, key, value, expireAt)) {
-        sql.update("UPDATE plugin_kv SET pvalue = ?, expire_at = ? WHERE plugin_id = ? AND pkey = ?",
-            value.toByteArray(), expireAt, pluginId, key); // inserted by a concurrent call in between: overwrite
+      } else {
+        upsert(pluginId, key, value, expireAt);
       }
       return true;
     }
-    if (!options.hasOldValue() || options.getOldValue().isEmpty()) {
-      return value.isEmpty() ? get(pluginId, key).isEmpty() : insert(pluginId, key, value, expireAt);
-    }
-    byte[] old = options.getOldValue().toByteArray();
     if (value.isEmpty()) {
-      return compareAndDelete(pluginId, key, options.getOldValue());
+      return expectsNothing ? get(pluginId, key).isEmpty() : compareAndDelete(pluginId, key, options.getOldValue());
+    }
+    if (expectsNothing) {
+      return insert(pluginId, key, value, expireAt);
     }
     return sql.update("UPDATE plugin_kv SET pvalue = ?, expire_at = ? WHERE plugin_id = ? AND pkey = ? "
-        + "AND pvalue = ?", value.toByteArray(), expireAt, pluginId, key, old) == 1;
+        + "AND pvalue = ?", value.toByteArray(), expireAt, pluginId, key, options.getOldValue().toByteArray()) == 1;
   }
 
   /** Stores {@code value} for {@code seconds} (0: for ever). */
@@ -113,6 +111,15 @@ public final class KvStore {
     checkKey(key);
     return sql.update("DELETE FROM plugin_kv WHERE plugin_id = ? AND pkey = ? AND pvalue = ? AND " + live(),
         pluginId, key, oldValue.toByteArray(), now()) == 1;
+  }
+
+  /** Stores the value whether or not the key exists; of two concurrent writers, the last one wins. */
+  private void upsert(String pluginId, String key, ByteString value, long expireAt) {
+    String update = "UPDATE plugin_kv SET pvalue = ?, expire_at = ? WHERE plugin_id = ? AND pkey = ?";
+    if (sql.update(update, value.toByteArray(), expireAt, pluginId, key) == 0 && !insert(pluginId, key, value,
+        expireAt)) {
+      sql.update(update, value.toByteArray(), expireAt, pluginId, key); // inserted by another call just now
+    }
   }
 
   /** Inserts a new key; false when it exists (the primary key decides, so concurrent callers cannot both win). */

@@ -108,7 +108,8 @@ class SampleHostApiTest {
         .getCommandResponse();
 
     assertThat(response.getText()).isEqualTo("hi /greet you");
-    assertThat(api.ephemeralPosts().forUser(user.getId())).extracting(Post::getMessage).containsExactly("hi /greet you");
+    assertThat(api.ephemeralPosts().forUser(user.getId())).extracting(Post::getMessage)
+        .containsExactly("hi /greet you");
     AppError taken = connect("com.example.b").registerCommand(RegisterCommandRequest.newBuilder()
         .setCommand(Command.newBuilder().setTrigger("greet")).build()).getError();
     assertThat(taken.getStatusCode()).isEqualTo(400);

@@ -35,7 +35,8 @@ class HookEventsTest {
 
   @Test
   void theFirstRejectionStopsTheChainWithA400NamingTheReason() {
-    FakePlugins.FakePlugin later = plugins.add("z.later").on("MessageWillBePosted", args -> rewrite((Post) args[1], "!"));
+    FakePlugins.FakePlugin later = plugins.add("z.later")
+        .on("MessageWillBePosted", args -> rewrite((Post) args[1], "!"));
     plugins.add("a.censor").on("MessageWillBePosted",
         args -> MessageWillBePostedResponse.newBuilder().setRejectionReason("no swearing").build());
 

@@ -66,7 +66,8 @@ class ChannelStoreTest {
     assertThat(channels.addMember(a.getId(), "user1").isNew()).isFalse();
     channels.addMember(b.getId(), "user1");
 
-    assertThat(channels.forTeamAndUser(eng, "user1", false)).extracting(Channel::getName).containsExactly("alpha", "beta");
+    assertThat(channels.forTeamAndUser(eng, "user1", false)).extracting(Channel::getName)
+        .containsExactly("alpha", "beta");
     assertThat(channels.publicChannels(eng, 0, 10)).extracting(Channel::getName).containsExactly("alpha");
     assertThat(channels.membershipsOf(eng, "user1", 0, 10)).hasSize(2);
     channels.removeMember(a.getId(), "user1");
