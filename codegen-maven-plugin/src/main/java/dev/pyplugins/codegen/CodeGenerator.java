@@ -64,8 +64,8 @@ public final class CodeGenerator {
           ? intactOutputs(request) : Optional.empty();
       if (previous.isPresent()) {
         Duration elapsed = clock.lap();
-        return new GenerationSummary(true, fingerprint.sha256(), previous.get(), new GenerationSummary.Timings(
-            elapsed, Duration.ZERO, Duration.ZERO, Map.of(), Duration.ZERO, elapsed));
+        return new GenerationSummary(true, fingerprint.sha256(), previous.get(), List.of(),
+            new GenerationSummary.Timings(elapsed, Duration.ZERO, Duration.ZERO, Map.of(), Duration.ZERO, elapsed));
       }
     } catch (IOException e) {
       throw new CodeGenerationException(Kind.IO_FAILED, "could not read the inputs: " + e, e);
@@ -112,8 +112,9 @@ public final class CodeGenerator {
     Map<OutputRoot, List<String>> written = new EnumMap<>(OutputRoot.class);
     request.outputDirectories().keySet().forEach(root -> written.put(root, new ArrayList<>()));
     files.forEach(f -> written.get(f.root()).add(f.path()));
-    return new GenerationSummary(false, fingerprint.sha256(), written, new GenerationSummary.Timings(
-        fingerprintTime, protocTime, parseTime, generatorTimes, writeTime, clock.total()));
+    return new GenerationSummary(false, fingerprint.sha256(), written, protoc.warnings(),
+        new GenerationSummary.Timings(fingerprintTime, protocTime, parseTime, generatorTimes, writeTime,
+            clock.total()));
   }
 
   private static void checkInputsExist(GenerationRequest request) throws CodeGenerationException {
@@ -184,7 +185,8 @@ public final class CodeGenerator {
     }
   }
 
-  private record ProtocOutput(FileDescriptorSet descriptors, List<GeneratedFile> java, Map<String, byte[]> python) {}
+  private record ProtocOutput(FileDescriptorSet descriptors, List<GeneratedFile> java, Map<String, byte[]> python,
+      List<String> warnings) {}
 
   private static ProtocOutput runProtoc(GenerationRequest request) throws CodeGenerationException {
     Path work = request.workDirectory().resolve("protoc");
@@ -197,9 +199,10 @@ public final class CodeGenerator {
       List<Path> includes = new ArrayList<>(request.protoSourceRoots());
       includes.addAll(request.importRoots());
       includes.add(WellKnownTypes.extractTo(work.resolve("include")));
-      FileDescriptorSet descriptors = new ProtocRunner(PROTOC_TIMEOUT).run(new ProtocInvocation(request.protoc(),
-          includes, request.protoFiles(), work.resolve("descriptors.pb"),
+      ProtocRunner.Result result = new ProtocRunner(PROTOC_TIMEOUT).runAllowingWarnings(new ProtocInvocation(
+          request.protoc(), includes, request.protoFiles(), work.resolve("descriptors.pb"),
           java ? Optional.of(javaOut) : Optional.empty(), python ? Optional.of(pythonOut) : Optional.empty()));
+      FileDescriptorSet descriptors = result.descriptors();
       List<GeneratedFile> javaFiles = new ArrayList<>();
       if (java) {
         Directories.readTree(javaOut)
@@ -209,7 +212,8 @@ public final class CodeGenerator {
       // Only the descriptor set stays: the rest is in memory now and would double the outputs on disk.
       Directories.deleteRecursively(javaOut);
       Directories.deleteRecursively(pythonOut);
-      return new ProtocOutput(descriptors, javaFiles, pythonFiles);
+      List<String> warnings = result.warnings().isEmpty() ? List.of() : List.of(result.warnings().split("\n"));
+      return new ProtocOutput(descriptors, javaFiles, pythonFiles, warnings);
     } catch (ProtocException e) {
       throw new CodeGenerationException(Kind.INVALID_INPUT, e.getMessage(), e);
     } catch (IOException e) {

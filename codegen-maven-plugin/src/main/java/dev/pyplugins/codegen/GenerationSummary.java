@@ -14,12 +14,15 @@ import java.util.Map;
  *     was generated or written
  * @param inputHash the SHA-256 of every input, in hex
  * @param files the files now in each output directory, as sorted relative paths ({@code /} separators)
+ * @param protocWarnings what protoc warned about (an unused import, say), one line each; empty for an
+ *     up-to-date run
  * @param timings where the time went
  */
 public record GenerationSummary(boolean upToDate, String inputHash, Map<OutputRoot, List<String>> files,
-    Timings timings) {
+    List<String> protocWarnings, Timings timings) {
 
   public GenerationSummary {
+    protocWarnings = List.copyOf(protocWarnings);
     Map<OutputRoot, List<String>> copy = new EnumMap<>(OutputRoot.class);
     files.forEach((root, paths) -> copy.put(root, paths.stream().sorted().toList()));
     files = Collections.unmodifiableMap(copy);

@@ -24,6 +24,7 @@ final class SummaryLog {
           + seconds(t.total()) + "]");
       return;
     }
+    summary.protocWarnings().forEach(warning -> log.warn("protoc: " + warning));
     Map<OutputRoot, Integer> counts = summary.fileCounts();
     log.info(String.format(Locale.ROOT, "Generated %s from %d .proto files in %s (protoc %s, model %s,"
             + " generators %s, write %s)", describe(counts), protoFiles, seconds(t.total()), seconds(t.protoc()),

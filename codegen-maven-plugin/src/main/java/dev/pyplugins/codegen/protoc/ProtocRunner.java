@@ -16,13 +16,30 @@ public final class ProtocRunner {
     this.timeout = timeout;
   }
 
+  /** What a successful run produced: the descriptor set and any warnings protoc printed. */
+  public record Result(FileDescriptorSet descriptors, String warnings) {}
+
   /**
-   * Runs the invocation.
+   * Runs the invocation, strictly: for the project's own protocol, where a warning is a defect.
    *
    * @return the descriptor set protoc wrote
    * @throws ProtocException with protoc's diagnostics when it fails, prints warnings, or times out
    */
   public FileDescriptorSet run(ProtocInvocation invocation) throws ProtocException {
+    Result result = runAllowingWarnings(invocation);
+    if (!result.warnings().isEmpty()) {
+      throw new ProtocException("protoc reported warnings:\n" + result.warnings());
+    }
+    return result.descriptors();
+  }
+
+  /**
+   * Runs the invocation and hands warnings (an unused import, say) back instead of failing on them: for a
+   * user's protocol, which protoc accepted.
+   *
+   * @throws ProtocException with protoc's diagnostics when it fails or times out
+   */
+  public Result runAllowingWarnings(ProtocInvocation invocation) throws ProtocException {
     if (!Files.isExecutable(invocation.protoc()) && !invocation.protoc().toFile().setExecutable(true)) {
       throw new ProtocException("protoc at " + invocation.protoc() + " is not executable");
     }
@@ -43,12 +60,8 @@ public final class ProtocRunner {
       if (process.exitValue() != 0) {
         throw new ProtocException("protoc failed (exit " + process.exitValue() + "):\n" + output);
       }
-      if (!output.isEmpty()) {
-        // protoc prints warnings (unused imports, ...) on success; we treat them as errors so the
-        // protocol stays clean.
-        throw new ProtocException("protoc reported warnings:\n" + output);
-      }
-      return FileDescriptorSet.parseFrom(Files.readAllBytes(invocation.descriptorSetOut()));
+      // On success protoc prints only warnings (unused imports, ...).
+      return new Result(FileDescriptorSet.parseFrom(Files.readAllBytes(invocation.descriptorSetOut())), output);
     } catch (IOException e) {
       throw new ProtocException("could not run protoc at " + invocation.protoc() + ": " + e.getMessage(), e);
     } catch (InterruptedException e) {

@@ -20,7 +20,7 @@ class GeneratedJavaCompilesTest {
     assertThat(result.generated()).extracting(f -> f.path().substring(f.path().lastIndexOf('/') + 1))
         .containsExactlyInAnyOrder("AppErrorException.java", "GRPCBrokerGrpc.java", "GRPCControllerGrpc.java",
             "GRPCStdioGrpc.java", "Hooks.java", "HooksClient.java", "PluginAPIGrpc.java", "PluginApi.java",
-            "PluginApiServer.java", "PluginHooksGrpc.java");
+            "PluginApiServer.java", "PluginHooksGrpc.java", "UnsupportedPluginApi.java");
   }
 
   @ParameterizedTest(name = "{0}")

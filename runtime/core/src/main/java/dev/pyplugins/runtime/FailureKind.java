@@ -24,8 +24,10 @@ public enum FailureKind {
   HANDSHAKE_INCOMPATIBLE(false),
   /** The gRPC connection or the first health check after the handshake failed. */
   CONNECT_FAILED(true),
-  /** The OnActivate hook returned an error or missed its deadline. */
+  /** {@code Implemented} or OnActivate failed in transport or missed its deadline. */
   ACTIVATE_FAILED(true),
+  /** OnActivate answered with an error: the plugin refused to start, and stays stopped until activated again. */
+  ACTIVATE_REFUSED(false),
   /** The plugin process exited while it was running. */
   CRASHED(true),
   /** Consecutive health checks failed ({@link RuntimeOptions#pingFailLimit()}): the plugin hangs. */

@@ -187,11 +187,24 @@ public final class PluginProcess {
   }
 
   private PluginException startFailure(FailureKind kind, String message, Throwable cause) {
+    // Only an exit of its own says something (ours below is a SIGKILL); its stdout may close a moment before
+    // the exit is registered.
+    ExitStatus status = kind == FailureKind.EXITED_BEFORE_HANDSHAKE ? exitWithin(LAST_LINE_GRACE) : exit.getNow(null);
     kill();
-    ExitStatus status = exit.getNow(null);
     String withCommand = message + "; command: " + String.join(" ", command);
     return new PluginException(kind, pluginId, withCommand,
         status == null ? OptionalInt.empty() : OptionalInt.of(status.code()), stderrTail.lines(), cause);
+  }
+
+  private ExitStatus exitWithin(Duration wait) {
+    try {
+      return exit.get(wait.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (TimeoutException | ExecutionException e) {
+      return null;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return null;
+    }
   }
 
   /** Stops without graceful steps or SIGTERM grace: SIGKILL to the group at once. Blocks like {@link #stop}. */

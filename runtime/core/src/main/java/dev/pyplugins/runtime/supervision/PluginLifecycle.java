@@ -5,6 +5,7 @@ import dev.pyplugins.runtime.RuntimeOptions;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.function.DoubleSupplier;
 
@@ -15,6 +16,7 @@ import java.util.function.DoubleSupplier;
  * status. Illegal transitions throw. Thread-safe.
  */
 public final class PluginLifecycle {
+  private final String pluginId;
   private final InstantSource clock;
   private final RestartPolicy policy;
   private PluginState state = PluginState.STOPPED;
@@ -23,8 +25,10 @@ public final class PluginLifecycle {
   private int restarts;
   private Instant nextStart;
   private String reason;
+  private OptionalLong pid = OptionalLong.empty();
 
-  public PluginLifecycle(RuntimeOptions options, InstantSource clock, DoubleSupplier random) {
+  public PluginLifecycle(String pluginId, RuntimeOptions options, InstantSource clock, DoubleSupplier random) {
+    this.pluginId = pluginId;
     this.clock = clock;
     this.policy = new RestartPolicy(options, clock, random);
     this.since = clock.instant();
@@ -35,8 +39,8 @@ public final class PluginLifecycle {
   }
 
   public synchronized PluginStatus status() {
-    return new PluginStatus(state, since, Optional.ofNullable(lastFailure), restarts, Optional.ofNullable(nextStart),
-        Optional.ofNullable(reason));
+    return new PluginStatus(pluginId, state, since, Optional.ofNullable(lastFailure), restarts,
+        Optional.ofNullable(nextStart), Optional.ofNullable(reason), pid);
   }
 
   /** A start by hand: from STOPPED or FAILED; forgets earlier failures. */
@@ -57,6 +61,12 @@ public final class PluginLifecycle {
   public synchronized void started() {
     move(Set.of(PluginState.STARTING), PluginState.RUNNING);
     policy.started();
+  }
+
+  /** The plugin is up as process {@code processId}: STARTING -> RUNNING, the pid shown while it runs. */
+  public synchronized void started(long processId) {
+    started();
+    pid = OptionalLong.of(processId);
   }
 
   /**
@@ -101,6 +111,7 @@ public final class PluginLifecycle {
 
   private void enter(PluginState to, Instant at) {
     state = to;
+    pid = OptionalLong.empty();
     since = at;
     nextStart = null;
   }

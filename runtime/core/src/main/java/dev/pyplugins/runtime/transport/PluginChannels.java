@@ -6,6 +6,7 @@ import io.grpc.ChannelCredentials;
 import io.grpc.InsecureChannelCredentials;
 import io.grpc.ManagedChannel;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
+import io.grpc.netty.shaded.io.netty.channel.ChannelOption;
 import io.grpc.netty.shaded.io.netty.channel.EventLoopGroup;
 import io.grpc.netty.shaded.io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.grpc.netty.shaded.io.netty.channel.epoll.Epoll;
@@ -53,7 +54,8 @@ public final class PluginChannels implements AutoCloseable {
     NettyChannelBuilder builder;
     if (handshake.network() == Network.UNIX) {
       builder = NettyChannelBuilder.forAddress(new DomainSocketAddress(handshake.address()), credentials)
-          .channelType(EpollDomainSocketChannel.class);
+          .channelType(EpollDomainSocketChannel.class)
+          .withOption(ChannelOption.SO_KEEPALIVE, null); // TCP only; unset, Netty warns per connection
     } else {
       String address = handshake.address();
       int colon = address.lastIndexOf(':');

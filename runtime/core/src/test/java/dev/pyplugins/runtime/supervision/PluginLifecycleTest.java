@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 
 class PluginLifecycleTest {
   private final FakeClock clock = new FakeClock();
-  private final PluginLifecycle lifecycle = new PluginLifecycle(RuntimeOptions.defaults(), clock, () -> 0.5);
+  private final PluginLifecycle lifecycle = new PluginLifecycle("com.example.p", RuntimeOptions.defaults(), clock, () -> 0.5);
 
   private static PluginException crash(int exit, String... stderr) {
     return new PluginException(FailureKind.CRASHED, "com.example.p", "plugin process exited",
