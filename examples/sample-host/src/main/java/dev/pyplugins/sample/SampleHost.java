@@ -73,7 +73,8 @@ public final class SampleHost implements AutoCloseable {
         LOG.info("plugin {}: {}{}", info.id(), info.state(),
             info.problem().isEmpty() ? "" : " (" + info.problem() + ")");
       }
-      LOG.info("sample host serving on {} (database {})", web.uri(), options.effectiveJdbcUrl());
+      LOG.info("sample host serving on {} (database {})", web.uri(),
+          options.effectiveJdbcUrl().replaceAll("\\?.*", "")); // a query may hold a password
       return host;
     } catch (Exception | Error e) {
       if (web != null) {
