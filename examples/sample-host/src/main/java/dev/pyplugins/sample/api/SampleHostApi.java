@@ -71,6 +71,7 @@ public final class SampleHostApi extends UnsupportedPluginApi {
   private final PluginSettings settings;
 
   public SampleHostApi(Database database, HookDispatcher dispatcher, Clock clock) {
+    super("the sample host");
     users = new UserStore(database);
     teams = new TeamStore(database);
     channels = new ChannelStore(database);
@@ -187,7 +188,7 @@ public final class SampleHostApi extends UnsupportedPluginApi {
     return directory.directChannel(userId1, userId2);
   }
 
-  @Override public Channel getChannel_(String channelId) { return channels.get(channelId); }
+  @Override public Channel getChannel(String channelId) { return channels.get(channelId); }
 
   @Override public Channel getChannelByName(String teamId, String name, boolean includeDeleted) {
     return channels.findByName(teamId, name).filter(c -> includeDeleted || c.getDeleteAt() == 0).orElseThrow(() ->

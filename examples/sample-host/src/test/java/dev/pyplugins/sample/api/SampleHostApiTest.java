@@ -93,6 +93,7 @@ class SampleHostApiTest {
 
     assertThat(error.getStatusCode()).isEqualTo(501);
     assertThat(error.getWhere()).isEqualTo("GetLicense");
+    assertThat(error.getMessage()).isEqualTo("GetLicense is not supported by the sample host.");
   }
 
   @Test
