@@ -1,7 +1,7 @@
 """Hello: the Mattermost hello-world plugin, in Python.
 
 - OnActivate logs the server's version and registers the /hello command.
-- MessageWillBePosted rejects messages containing the blocked word ("badword", or the BlockedWord setting)
+- MessageWillBePosted rejects messages containing the BlockedWord setting (default "badword", in plugin.json)
   and fixes a typo on the way ("teh" becomes "the").
 - /hello [name] greets you (only you see the answer) and counts greetings in the KV store.
 - GET /plugins/com.example.hello/hello greets over HTTP, JSON, and counts too.
@@ -21,7 +21,7 @@ COUNTER_KEY = "greetings"
 
 
 class HelloPlugin(Plugin):
-    blocked_word = "badword"
+    blocked_word = ""  # from the BlockedWord setting, whose default ("badword") is in plugin.json
 
     @hook(HookName.OnActivate)
     def on_activate(self) -> None:
@@ -64,8 +64,9 @@ class HelloPlugin(Plugin):
         w.write(json.dumps({"greeting": "Hello from Python!", "greetings": count}) + "\n")
 
     def load_settings(self) -> None:
-        config = self.api.get_plugin_config()
-        word = config.fields["BlockedWord"].string_value if "BlockedWord" in config.fields else "badword"
+        # The host merges the saved settings over the defaults in plugin.json, as Mattermost does.
+        config = self.api.load_plugin_configuration()
+        word = config.fields["BlockedWord"].string_value if "BlockedWord" in config.fields else ""
         self.blocked_word = word.strip().lower()
 
     def count_greeting(self) -> int:

@@ -16,7 +16,10 @@ class HelloPluginTest(unittest.TestCase):
     def setUp(self):
         self.api = FakeAPI()
         self.api.stub(self.api.get_server_version).returns("10.11.0")
-        self.api.stub(self.api.get_plugin_config).returns(Struct())
+        # What a host answers before any configuration is saved: the manifest's default.
+        defaults = Struct()
+        defaults.update({"BlockedWord": "badword"})
+        self.api.stub(self.api.load_plugin_configuration).returns(defaults)
         self.api.stub(self.api.register_command).returns(None)
         self.kv: dict[str, bytes] = {}
         self.api.stub(self.api.kv_get).calls(lambda key: self.kv.get(key, b""))
@@ -61,7 +64,7 @@ class HelloPluginTest(unittest.TestCase):
     def test_a_new_blocked_word_applies_after_a_configuration_change(self):
         config = Struct()
         config.update({"BlockedWord": "Rats"})
-        self.api.stub(self.api.get_plugin_config).returns(config)
+        self.api.stub(self.api.load_plugin_configuration).returns(config)
         self.hooks.on_configuration_change()
         answer = self.hooks.message_will_be_posted(PluginContext(), Post(message="oh rats"))
         self.assertIn("rats", answer.rejection_reason)

@@ -1,11 +1,13 @@
 package dev.pyplugins.sample;
 
+import com.google.protobuf.Struct;
 import dev.pyplugins.runtime.PluginEnvironment;
 import dev.pyplugins.runtime.PluginHttpServlet;
 import dev.pyplugins.runtime.RuntimeOptions;
 import dev.pyplugins.runtime.supervision.PluginState;
 import dev.pyplugins.runtime.supervision.PluginStatus;
 import dev.pyplugins.sample.api.SampleHostApi;
+import dev.pyplugins.sample.api.SettingsDefaults;
 import dev.pyplugins.sample.db.Database;
 import dev.pyplugins.sample.rest.PluginAdmin;
 import dev.pyplugins.sample.rest.RestApi;
@@ -14,7 +16,9 @@ import java.nio.file.Files;
 import java.time.Clock;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -54,7 +58,11 @@ public final class SampleHost implements AutoCloseable {
     }
     Database database = Database.open(options.effectiveJdbcUrl(), options.dbUser(), options.dbPassword());
     RuntimeHooks hooks = new RuntimeHooks();
-    SampleHostApi api = new SampleHostApi(database, hooks, Clock.systemUTC());
+    // The API is built before the environment that serves it; defaults are looked up once both exist.
+    AtomicReference<PluginEnvironment> plugins = new AtomicReference<>();
+    SampleHostApi api = new SampleHostApi(database, hooks, Clock.systemUTC(), pluginId ->
+        Optional.ofNullable(plugins.get()).flatMap(env -> env.manifest(pluginId))
+            .map(manifest -> SettingsDefaults.of(manifest.json())).orElse(Struct.getDefaultInstance()));
     PluginEnvironment environment = null;
     WebServer web = null;
     try {
@@ -65,6 +73,7 @@ public final class SampleHost implements AutoCloseable {
           .listener(status -> forgetCommandsOfStoppedPlugin(api, status))
           .build();
       hooks.attach(environment);
+      plugins.set(environment);
       web = WebServer.start(options.host(), options.port(), RestApi.servlet(api, new RuntimeAdmin(environment)),
           new PluginHttpServlet(environment));
       SampleHost host = new SampleHost(database, api, environment, web);

@@ -38,6 +38,7 @@ import dev.pyplugins.sample.store.ReactionStore;
 import dev.pyplugins.sample.store.TeamStore;
 import dev.pyplugins.sample.store.UserStore;
 import java.time.Clock;
+import java.util.function.Function;
 import java.util.List;
 import org.slf4j.event.Level;
 
@@ -71,6 +72,14 @@ public final class SampleHostApi extends UnsupportedPluginApi {
   private final PluginSettings settings;
 
   public SampleHostApi(Database database, HookDispatcher dispatcher, Clock clock) {
+    this(database, dispatcher, clock, pluginId -> Struct.getDefaultInstance());
+  }
+
+  /**
+   * @param settingsDefaults each plugin's declared setting defaults, by plugin id (from its manifest)
+   */
+  public SampleHostApi(Database database, HookDispatcher dispatcher, Clock clock,
+      Function<String, Struct> settingsDefaults) {
     super("the sample host");
     users = new UserStore(database);
     teams = new TeamStore(database);
@@ -84,7 +93,7 @@ public final class SampleHostApi extends UnsupportedPluginApi {
     directory = new Directory(users, teams, channels, events);
     messaging = new Messaging(users, channels, posts, reactions, events);
     commands = new SlashCommands(events, messaging, ephemeral);
-    settings = new PluginSettings(new PluginConfigStore(database), events);
+    settings = new PluginSettings(new PluginConfigStore(database), events, settingsDefaults);
   }
 
   /** The registered slash commands (the host forgets a plugin's commands when it stops). */
@@ -316,7 +325,7 @@ public final class SampleHostApi extends UnsupportedPluginApi {
   @Override public List<Command> listPluginCommands(String teamId) { return commands.list(teamId); }
   @Override public CommandResponse executeSlashCommand(CommandArgs args) { return commands.execute(args); }
   @Override public Struct getPluginConfig() { return settings.get(caller()); }
-  @Override public Struct loadPluginConfiguration() { return settings.get(caller()); }
+  @Override public Struct loadPluginConfiguration() { return settings.effective(caller()); }
   @Override public void savePluginConfig(Struct config) { settings.save(caller(), config); }
 
   /** The plugin calling, as the runtime authenticated it; a 403 outside a plugin's call. */
