@@ -63,8 +63,9 @@ def run_plugin(plugin_class: type[Plugin], environ: Mapping[str, str] | None = N
         log.error("the plugin could not be created", exc_info=True)
         server.stop(0)
         os._exit(1)
+    host_gone = threading.Event()
     if config.lifeline == "stdin":
-        threading.Thread(target=_watch_lifeline, args=(server.stop_requested,), name="plugin-lifeline",
+        threading.Thread(target=_watch_lifeline, args=(server.stop_requested, host_gone), name="plugin-lifeline",
                          daemon=True).start()
     log.debug("plugin %s serving (%s)", config.plugin_id or plugin_class.__name__, line)
 
@@ -72,8 +73,10 @@ def run_plugin(plugin_class: type[Plugin], environ: Mapping[str, str] | None = N
     while not server.stop_requested.wait(_PARENT_POLL):
         if os.getppid() != parent:
             log.warning("the host process is gone; stopping")
+            host_gone.set()
             break
-    server.stop(_STOP_GRACE)
+    # A gone host waits for no answers: stop at once rather than grant in-flight calls a grace period.
+    server.stop(0 if host_gone.is_set() else _STOP_GRACE)
     for stream in (sys.stdout, sys.stderr, real_stderr):
         try:
             stream.flush()
@@ -83,11 +86,12 @@ def run_plugin(plugin_class: type[Plugin], environ: Mapping[str, str] | None = N
     os._exit(0)
 
 
-def _watch_lifeline(stop: threading.Event) -> None:
+def _watch_lifeline(stop: threading.Event, host_gone: threading.Event) -> None:
     try:
         while os.read(0, 4096):
             pass
     except OSError:
         pass
+    host_gone.set()
     stop.set()
 

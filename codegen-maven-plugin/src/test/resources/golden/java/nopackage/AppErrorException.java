@@ -51,8 +51,16 @@ public final class AppErrorException extends RuntimeException {
    * The host does not support the method (501), as Go's API answers for methods a server lacks.
    */
   public static AppErrorException notSupported(String methodName) {
+    return notSupported(methodName, "this server");
+  }
+
+  /**
+   * The host does not support the method (501); the message names the method and the host, as in
+   * "GetLicense is not supported by the sample host."
+   */
+  public static AppErrorException notSupported(String methodName, String hostName) {
     return new AppErrorException(ShapesOuterClass.AppError.newBuilder().setStatusCode(501).setId("plugin.api.not_supported")
-        .setMessage(methodName + " is not supported by this server.").setWhere(methodName).build());
+        .setMessage(methodName + " is not supported by " + hostName + ".").setWhere(methodName).build());
   }
 
   /**

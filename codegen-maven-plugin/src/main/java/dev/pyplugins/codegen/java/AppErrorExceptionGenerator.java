@@ -67,9 +67,18 @@ public final class AppErrorExceptionGenerator implements Generator {
         .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
         .returns(exception)
         .addParameter(String.class, "methodName")
+        .addStatement("return notSupported(methodName, $S)", "this server")
+        .build());
+    type.addMethod(MethodSpec.methodBuilder("notSupported")
+        .addJavadoc("The host does not support the method (501); the message names the method and the host, as in\n"
+            + "\"GetLicense is not supported by the sample host.\"\n")
+        .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+        .returns(exception)
+        .addParameter(String.class, "methodName")
+        .addParameter(String.class, "hostName")
         .addStatement("return new $T($T.newBuilder().setStatusCode(501).setId($S)\n"
-            + ".setMessage(methodName + $S).setWhere(methodName).build())", exception, appError,
-            "plugin.api.not_supported", " is not supported by this server.")
+            + ".setMessage(methodName + $S + hostName + $S).setWhere(methodName).build())", exception, appError,
+            "plugin.api.not_supported", " is not supported by ", ".")
         .build());
     type.addMethod(MethodSpec.methodBuilder("internal")
         .addJavadoc("An internal error (500) with a generic message: what callers get instead of an unexpected\n"

@@ -17,12 +17,14 @@ import javax.lang.model.SourceVersion;
  */
 final class JavaNames {
 
-  /** Methods of Object, gRPC's stubs and service bases that an RPC method must not hide or overload badly. */
+  /**
+   * Methods of Object, which an RPC method with no parameters would clash with. Methods of gRPC's stubs and
+   * service bases ({@code getChannel()}, {@code bindService()}, {@code withDeadline(..)}) need no renaming:
+   * a generated stub or service method always takes a request, so it is a plain overload, and the
+   * idiomatic interfaces ({@code PluginApi}, {@code Hooks}) extend nothing.
+   */
   private static final Set<String> INHERITED = Set.of("getClass", "hashCode", "equals", "toString", "notify",
-      "notifyAll", "wait", "clone", "finalize", "bindService", "build", "getChannel", "getCallOptions",
-      "withDeadline", "withDeadlineAfter", "withExecutor", "withCompression", "withInterceptors",
-      "withCallCredentials", "withOption", "withWaitForReady", "withMaxInboundMessageSize",
-      "withMaxOutboundMessageSize", "withOnReadyThreshold");
+      "notifyAll", "wait", "clone", "finalize");
 
   private final Map<MethodModel, String> methodNames = new LinkedHashMap<>();
   private final Map<MethodModel, String> descriptorNames = new LinkedHashMap<>();

@@ -1,6 +1,7 @@
 package dev.pyplugins.codegen.java;
 
 import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.TypeSpec;
 import dev.pyplugins.codegen.GeneratedFile;
@@ -39,16 +40,25 @@ public final class UnsupportedApiGenerator implements Generator {
         .addModifiers(Modifier.PUBLIC, Modifier.ABSTRACT)
         .addSuperinterface(protocol.apiInterface())
         .addJavadoc("A {@link $T} that supports nothing: every method throws\n", protocol.apiInterface())
-        .addJavadoc("{@link $T#notSupported(String)} with the RPC's name (status 501). Extend it and override\n",
+        .addJavadoc("{@link $T#notSupported(String, String)}, naming the RPC and the host (status 501).\n",
             exception)
-        .addJavadoc("the methods your host supports; the others then answer a clear error rather than a silent\n")
-        .addJavadoc("default.\n");
+        .addJavadoc("Extend it and override the methods your host supports; the others then answer a clear\n")
+        .addJavadoc("error rather than a silent default.\n");
     Deprecations.suppressIfNeeded(type, protocol.model(), api);
-    type.addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PROTECTED).build());
+    type.addField(FieldSpec.builder(String.class, "hostName", Modifier.PRIVATE, Modifier.FINAL).build());
+    type.addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PROTECTED)
+        .addJavadoc("Errors name the host \"this server\".\n")
+        .addStatement("this($S)", "this server")
+        .build());
+    type.addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PROTECTED)
+        .addJavadoc("@param hostName how the 501 errors name this host, as in \"the sample host\"\n")
+        .addParameter(String.class, "hostName")
+        .addStatement("this.hostName = $T.requireNonNull(hostName, $S)", java.util.Objects.class, "hostName")
+        .build());
     for (JavaRpc rpc : protocol.rpcs(api)) {
       MethodSpec.Builder method = rpc.signatureBuilder().addModifiers(Modifier.PUBLIC)
           .addAnnotation(Override.class)
-          .addStatement("throw $T.notSupported($S)", exception, rpc.rpcName());
+          .addStatement("throw $T.notSupported($S, hostName)", exception, rpc.rpcName());
       if (rpc.signature().error().isPresent()) {
         method.addException(exception);
       }

@@ -151,6 +151,14 @@ public final class PluginEnvironment implements AutoCloseable {
   }
 
   /**
+   * The manifest the plugin was last started from (its {@code json()} holds the whole {@code plugin.json},
+   * settings schema included); empty for an unknown plugin or one whose manifest never validated.
+   */
+  public Optional<PluginManifest> manifest(String pluginId) {
+    return Optional.ofNullable(plugins.get(pluginId)).flatMap(r -> r.supervisor().manifest());
+  }
+
+  /**
    * The hooks client of a RUNNING plugin; its calls have the deadlines of {@link RuntimeOptions}. A client
    * belongs to one process: after a restart its calls fail (UNAVAILABLE), so ask again rather than keep it.
    */

@@ -57,7 +57,7 @@ class HostKillTest {
   private static List<Path> leftovers(Path base) {
     try (Stream<Path> all = Files.walk(base)) {
       return all.filter(p -> !p.equals(base)).toList();
-    } catch (IOException e) {
+    } catch (IOException | java.io.UncheckedIOException e) {
       return List.of(base); // a directory vanished while walking: not settled yet
     }
   }

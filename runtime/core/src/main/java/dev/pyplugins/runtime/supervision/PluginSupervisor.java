@@ -53,7 +53,7 @@ public final class PluginSupervisor implements AutoCloseable {
   private final ExecutorService thread;
   private volatile Thread supervisorThread;
   private volatile PluginInstance current;
-  private PluginManifest manifest;
+  private volatile PluginManifest manifest;
   private ScheduledFuture<?> pendingRestart;
   private ScheduledFuture<?> pendingHealthCheck;
   private int healthFailures;
@@ -308,5 +308,10 @@ public final class PluginSupervisor implements AutoCloseable {
     } catch (ExecutionException e) {
       throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
     }
+  }
+
+  /** The manifest of the last start, if the plugin was ever started from one. */
+  public Optional<PluginManifest> manifest() {
+    return Optional.ofNullable(manifest);
   }
 }

@@ -7,59 +7,73 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * A {@link PluginApi} that supports nothing: every method throws
- * {@link AppErrorException#notSupported(String)} with the RPC's name (status 501). Extend it and override
- * the methods your host supports; the others then answer a clear error rather than a silent
- * default.
+ * {@link AppErrorException#notSupported(String, String)}, naming the RPC and the host (status 501).
+ * Extend it and override the methods your host supports; the others then answer a clear
+ * error rather than a silent default.
  */
 @SuppressWarnings("deprecation")
 public abstract class UnsupportedPluginApi implements PluginApi {
+  private final String hostName;
+
+  /**
+   * Errors name the host "this server".
+   */
   protected UnsupportedPluginApi() {
+    this("this server");
+  }
+
+  /**
+   * @param hostName how the 501 errors name this host, as in "the sample host"
+   */
+  protected UnsupportedPluginApi(String hostName) {
+    this.hostName = Objects.requireNonNull(hostName, "hostName");
   }
 
   @Override
   public Item getItem(String itemId) throws AppErrorException {
-    throw AppErrorException.notSupported("GetItem");
+    throw AppErrorException.notSupported("GetItem", hostName);
   }
 
   @Override
   public void saveItem(Item item, boolean overwrite) throws AppErrorException {
-    throw AppErrorException.notSupported("SaveItem");
+    throw AppErrorException.notSupported("SaveItem", hostName);
   }
 
   @Override
   public SearchItemsResponse searchItems(String query, List<Color> colors,
       Map<String, String> filters, Integer limit) throws AppErrorException {
-    throw AppErrorException.notSupported("SearchItems");
+    throw AppErrorException.notSupported("SearchItems", hostName);
   }
 
   @Override
   public Color tune(int class_, long int_, int u32, long s64, int f32, float ratio, double weight,
       ByteString blob, Color color, Boolean enabled) throws AppErrorException {
-    throw AppErrorException.notSupported("Tune");
+    throw AppErrorException.notSupported("Tune", hostName);
   }
 
   @Override
   public long upload(String name, InputStream body) throws IOException, AppErrorException {
-    throw AppErrorException.notSupported("Upload");
+    throw AppErrorException.notSupported("Upload", hostName);
   }
 
   @Override
   public void exchange(String path, InputStream body, BodySink<Head> sink) throws IOException,
       AppErrorException {
-    throw AppErrorException.notSupported("Exchange");
+    throw AppErrorException.notSupported("Exchange", hostName);
   }
 
   @Deprecated
   @Override
   public void oldCall(OldThing thing) throws AppErrorException {
-    throw AppErrorException.notSupported("OldCall");
+    throw AppErrorException.notSupported("OldCall", hostName);
   }
 
   @Override
   public String ping(String word) {
-    throw AppErrorException.notSupported("Ping");
+    throw AppErrorException.notSupported("Ping", hostName);
   }
 }

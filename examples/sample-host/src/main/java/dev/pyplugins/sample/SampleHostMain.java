@@ -1,0 +1,47 @@
+package dev.pyplugins.sample;
+
+import dev.pyplugins.runtime.RuntimeOptions;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+
+/** {@code java ... dev.pyplugins.sample.SampleHostMain [options]}: see {@link HostOptions#USAGE}. */
+public final class SampleHostMain {
+  private SampleHostMain() {
+  }
+
+  public static void main(String[] args) throws Exception {
+    if (List.of(args).contains("--help")) {
+      System.out.println(HostOptions.USAGE);
+      return;
+    }
+    HostOptions options;
+    try {
+      options = HostOptions.parse(args);
+    } catch (IllegalArgumentException e) {
+      System.err.println("sample-host: " + e.getMessage());
+      System.err.println(HostOptions.USAGE);
+      System.exit(2);
+      return;
+    }
+    SampleHost host = SampleHost.start(options, RuntimeOptions.defaults());
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      host.close();
+      stopped.countDown();
+    }, "sample-host-shutdown"));
+    boolean tourPassed = true;
+    if (options.tour()) {
+      try {
+        new Tour(host.uri(), System.out).run();
+      } catch (Exception e) {
+        tourPassed = false;
+        System.err.println("the tour failed: " + e);
+      }
+    }
+    if (options.exitAfterTour()) {
+      System.exit(tourPassed ? 0 : 1); // the shutdown hook stops the plugins
+    }
+    System.out.printf("%nThe sample host is running on %s (Ctrl-C stops it).%n", host.uri());
+    stopped.await();
+  }
+}

@@ -1,0 +1,128 @@
+package dev.pyplugins.sample.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.protobuf.Message;
+import com.google.protobuf.Struct;
+import dev.pyplugins.runtime.RuntimeOptions;
+import dev.pyplugins.sample.HostOptions;
+import dev.pyplugins.sample.SampleHost;
+import dev.pyplugins.sample.db.ProtoJson;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
+
+/**
+ * A sample host for one test: in this JVM, on a free port, with its database in {@code dataDir} and the
+ * plugins copied into a plugins directory of its own. The plugins run on the test venv's interpreter
+ * ({@code sample.test.python}, the SDK wheel installed), found because the copies carry no venv.
+ */
+final class TestHost implements AutoCloseable {
+  private static final Path PYTHON = Path.of(System.getProperty("sample.test.python", "target/test-venv/bin/python"));
+  private static final Path EXAMPLES = Path.of(System.getProperty("sample.examples.plugins", "../plugins"));
+  private static final Path PROBES = Path.of(System.getProperty("sample.test.plugins", "src/test/plugins"));
+
+  final SampleHost host;
+  private final HttpClient http = HttpClient.newHttpClient();
+
+  private TestHost(SampleHost host) {
+    this.host = host;
+  }
+
+  /**
+   * A plugins directory under {@code root} holding copies of the named plugins (directory names under
+   * {@code examples/plugins} or {@code src/test/plugins}), without venvs or caches.
+   */
+  static Path plugins(Path root, String... names) throws IOException {
+    Path dir = Files.createDirectories(root.resolve("plugins"));
+    for (String name : names) {
+      Path source = Files.isDirectory(EXAMPLES.resolve(name)) ? EXAMPLES.resolve(name) : PROBES.resolve(name);
+      assertThat(source.resolve("plugin.json")).as("plugin " + name).exists();
+      copy(source, dir.resolve(name));
+    }
+    return dir;
+  }
+
+  static TestHost start(Path dataDir, Path pluginsDir) throws Exception {
+    assertThat(PYTHON).as("the test venv's interpreter (made by the build's test-venv step)").exists();
+    HostOptions options = new HostOptions("127.0.0.1", 0, dataDir, null, null, null, pluginsDir, false, false);
+    RuntimeOptions runtime = RuntimeOptions.builder().pythonCommand(PYTHON.toAbsolutePath().toString()).build();
+    return new TestHost(SampleHost.start(options, runtime));
+  }
+
+  URI uri(String path) {
+    return host.uri().resolve(path);
+  }
+
+  HttpResponse<String> get(String path) {
+    return send(HttpRequest.newBuilder(uri(path)).GET());
+  }
+
+  HttpResponse<String> post(String path, String json) {
+    return send(HttpRequest.newBuilder(uri(path)).POST(HttpRequest.BodyPublishers.ofString(json)));
+  }
+
+  HttpResponse<String> put(String path, String json) {
+    return send(HttpRequest.newBuilder(uri(path)).PUT(HttpRequest.BodyPublishers.ofString(json)));
+  }
+
+  HttpResponse<String> delete(String path) {
+    return send(HttpRequest.newBuilder(uri(path)).DELETE());
+  }
+
+  HttpResponse<String> send(HttpRequest.Builder request) {
+    try {
+      return http.send(request.header("Content-Type", "application/json").build(),
+          HttpResponse.BodyHandlers.ofString());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  HttpClient http() {
+    return http;
+  }
+
+  /** The response's body as that message, after checking its status. */
+  static <B extends Message.Builder> B body(HttpResponse<String> response, int status, B builder) {
+    assertThat(response.statusCode()).as("HTTP status; body: %s", response.body()).isEqualTo(status);
+    return ProtoJson.merge(response.body(), builder);
+  }
+
+  /** The response's body as a JSON object, after checking its status. */
+  static Struct json(HttpResponse<String> response, int status) {
+    return body(response, status, Struct.newBuilder()).build();
+  }
+
+  @Override
+  public void close() {
+    host.close();
+  }
+
+  private static void copy(Path from, Path to) throws IOException {
+    try (Stream<Path> files = Files.walk(from)) {
+      for (Path file : files.sorted(Comparator.naturalOrder()).toList()) {
+        Path relative = from.relativize(file);
+        if (relative.toString().startsWith("venv") || relative.toString().contains("__pycache__")) {
+          continue;
+        }
+        Path target = to.resolve(relative.toString());
+        if (Files.isDirectory(file)) {
+          Files.createDirectories(target);
+        } else {
+          Files.copy(file, target);
+        }
+      }
+    }
+  }
+}
