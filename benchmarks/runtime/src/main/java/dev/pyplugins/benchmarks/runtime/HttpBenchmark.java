@@ -12,7 +12,8 @@ import java.util.concurrent.Callable;
 /**
  * The ServeHTTP figures: an HTTP client (the JDK's, in the host's JVM) uploading to and downloading from
  * the SDK plugin through Jetty and {@code PluginHttpServlet}; against the bare gRPC stream of
- * {@link FloorStreams}; and the same transfers against {@link DirectServlet}, the host's HTTP rate without a
+ * {@link FloorStreams}; the same transfers through the runtime without HTTP ({@link BridgeStreams}), each
+ * beside the floor again, which splits the gap between the HTTP hop and the runtime and SDK; and the same transfers against {@link DirectServlet}, the host's HTTP rate without a
  * plugin, printed for context. Rates are in MB/s (10^6 bytes per second).
  */
 final class HttpBenchmark {
@@ -21,15 +22,17 @@ final class HttpBenchmark {
   private final Settings settings;
   private final HttpHost host;
   private final FloorStreams floor;
+  private final BridgeStreams bridge;
   private final String pluginId;
   private final LongSupplier pluginPid;
   private final long floorPid;
   private final long size;
 
-  HttpBenchmark(Settings settings, HttpHost host, String pluginId, LongSupplier pluginPid, FloorStreams floor,
-      long floorPid) {
+  HttpBenchmark(Settings settings, HttpHost host, String pluginId, LongSupplier pluginPid, BridgeStreams bridge,
+      FloorStreams floor, long floorPid) {
     this.settings = settings;
     this.host = host;
+    this.bridge = bridge;
     this.floor = floor;
     this.pluginId = pluginId;
     this.pluginPid = pluginPid;
@@ -52,6 +55,8 @@ final class HttpBenchmark {
     // warm-up: one transfer of each kind
     rate(() -> upload(plugin + "/upload"));
     rate(() -> download(plugin + "/download"));
+    rate(() -> bridge.upload(size));
+    rate(() -> bridge.download(size));
     rate(() -> floor.upload(size));
     rate(() -> floor.download(size));
     rate(() -> upload(direct + "/upload"));
@@ -68,6 +73,16 @@ final class HttpBenchmark {
     Measure.Pair<Double> down = Measure.sideBySide(settings.runs(),
         downCpu.around(mb, () -> rate(() -> download(plugin + "/download"))),
         downFloorCpu.around(mb, () -> rate(() -> floor.download(size))));
+    CpuMeter bridgeUpCpu = new CpuMeter(pluginPid);
+    CpuMeter bridgeUpFloorCpu = new CpuMeter(() -> floorPid);
+    Measure.Pair<Double> bridgeUp = Measure.sideBySide(settings.runs(),
+        bridgeUpCpu.around(mb, () -> rate(() -> bridge.upload(size))),
+        bridgeUpFloorCpu.around(mb, () -> rate(() -> floor.upload(size))));
+    CpuMeter bridgeDownCpu = new CpuMeter(pluginPid);
+    CpuMeter bridgeDownFloorCpu = new CpuMeter(() -> floorPid);
+    Measure.Pair<Double> bridgeDown = Measure.sideBySide(settings.runs(),
+        bridgeDownCpu.around(mb, () -> rate(() -> bridge.download(size))),
+        bridgeDownFloorCpu.around(mb, () -> rate(() -> floor.download(size))));
     CpuMeter directCpu = new CpuMeter(pluginPid);
     Measure.Pair<Double> directRates = Measure.sideBySide(settings.runs(),
         directCpu.around(mb, () -> rate(() -> upload(direct + "/upload"))),
@@ -76,11 +91,18 @@ final class HttpBenchmark {
         Measure.median(up.floor()), Row.Target.atLeast(0.8)));
     table.add(Row.compared("ServeHTTP download through a plugin", "MB/s", Measure.median(down.ours()),
         Measure.median(down.floor()), Row.Target.atLeast(0.8)));
+    table.add(Row.compared("ServeHTTP upload, runtime and SDK only (no HTTP server)", "MB/s",
+        Measure.median(bridgeUp.ours()), Measure.median(bridgeUp.floor()), Row.Target.atLeast(0.8)));
+    table.add(Row.compared("ServeHTTP download, runtime and SDK only (no HTTP server)", "MB/s",
+        Measure.median(bridgeDown.ours()), Measure.median(bridgeDown.floor()), Row.Target.atLeast(0.8)));
     table.add(Row.context("host HTTP upload, no plugin (context)", "MB/s", Measure.median(directRates.ours())));
     table.add(Row.context("host HTTP download, no plugin (context)", "MB/s", Measure.median(directRates.floor())));
     table.add(CpuRow.of("ServeHTTP upload (ours: HTTP client and Jetty included)", "ms per MB", upCpu, upFloorCpu, 1e3));
     table.add(CpuRow.of("ServeHTTP download (ours: HTTP client and Jetty included)", "ms per MB", downCpu,
         downFloorCpu, 1e3));
+    table.add(CpuRow.of("ServeHTTP upload, runtime and SDK only", "ms per MB", bridgeUpCpu, bridgeUpFloorCpu, 1e3));
+    table.add(CpuRow.of("ServeHTTP download, runtime and SDK only", "ms per MB", bridgeDownCpu, bridgeDownFloorCpu,
+        1e3));
     double[] hostOnly = directCpu.perOp(1e3);
     table.add(new CpuRow("host HTTP, no plugin, up and down (HTTP client and Jetty)", "ms per MB", hostOnly[0],
         Double.NaN, Double.NaN, Double.NaN));
