@@ -8,8 +8,8 @@ one serialisation on the gRPC worker thread, with no extra thread hop unless the
 from __future__ import annotations
 
 import asyncio
+import collections
 import logging
-import queue
 import threading
 import traceback
 from collections.abc import Callable, Iterator, Mapping
@@ -27,7 +27,8 @@ Behaviour = Callable[..., Any]
 
 _log = logging.getLogger("mattermost_plugin.hooks")
 _QUEUE_SIZE = 8
-"""Response chunks a streaming handler may run ahead of the host before ``write`` blocks."""
+"""Response chunks a streaming handler may queue before ``write`` blocks (the gRPC thread takes them in
+batches, so up to twice this many may be on their way)."""
 _POLL = 0.25
 
 
@@ -207,6 +208,40 @@ def _set(message: Any, field: ResultField, value: Any) -> None:
                 container[key] = item
 
 
+class _Handoff:
+    """A bounded hand-off from a handler thread to the gRPC thread. The reader takes everything queued
+    at once, so a writer that ran ahead and blocked on a full queue is woken once per batch rather than
+    once per chunk: each wake-up is a thread switch under the GIL, the main cost of a streamed chunk."""
+
+    def __init__(self, size: int) -> None:
+        self._items: collections.deque[Any] = collections.deque()
+        self._size = size
+        self._lock = threading.Lock()
+        self._not_empty = threading.Condition(self._lock)
+        self._not_full = threading.Condition(self._lock)
+
+    def put(self, item: Any, timeout: float) -> bool:
+        """Queues ``item``; False when the queue stayed full for ``timeout`` seconds."""
+        with self._lock:
+            if len(self._items) >= self._size and not self._not_full.wait_for(
+                    lambda: len(self._items) < self._size, timeout):
+                return False
+            self._items.append(item)
+            if len(self._items) == 1:
+                self._not_empty.notify()
+            return True
+
+    def take_all(self, timeout: float) -> list[Any]:
+        """Everything queued, waiting up to ``timeout`` seconds for something; [] when nothing came."""
+        with self._lock:
+            if not self._items and not self._not_empty.wait_for(lambda: self._items, timeout):
+                return []
+            items = list(self._items)
+            self._items.clear()
+            self._not_full.notify()
+            return items
+
+
 class _Exchange:
     """One streamed hook call: request messages in from the host, the handler on a stream thread, and
     response messages out through a small queue the gRPC thread drains."""
@@ -219,7 +254,7 @@ class _Exchange:
         self.context = context
         self.requests = requests
         self.cancelled = threading.Event()
-        self.out: queue.Queue[Any] = queue.Queue(_QUEUE_SIZE)
+        self.out = _Handoff(_QUEUE_SIZE)
         self.failure: BaseException | None = None
         self.complete = False
         if context is not None and hasattr(context, "add_callback"):
@@ -249,11 +284,8 @@ class _Exchange:
         while True:
             if self.cancelled.is_set():
                 raise ClientDisconnectedError(f"{self.hook}: the client went away")
-            try:
-                self.out.put(message, timeout=_POLL)
+            if self.out.put(message, _POLL):
                 return
-            except queue.Full:
-                continue
 
     def start(self, work: Callable[[], None]) -> None:
         def run() -> None:
@@ -262,28 +294,21 @@ class _Exchange:
             except BaseException as e:  # noqa: BLE001 - reported through the response
                 self.failure = e
             finally:
-                while True:
-                    try:
-                        self.out.put(self._DONE, timeout=_POLL)
-                        break
-                    except queue.Full:
-                        if self.cancelled.is_set():
-                            break
+                while not self.out.put(self._DONE, _POLL) and not self.cancelled.is_set():
+                    pass
 
         self.runner.streams.submit(run)
 
     def responses(self) -> Iterator[Any]:
         while True:
-            try:
-                item = self.out.get(timeout=_POLL)
-            except queue.Empty:
-                if self.cancelled.is_set() or (self.context is not None and not self.context.is_active()):
-                    self.cancelled.set()
-                    return
-                continue
-            if item is self._DONE:
+            items = self.out.take_all(_POLL)
+            if not items and (self.cancelled.is_set() or (self.context is not None and not self.context.is_active())):
+                self.cancelled.set()
                 return
-            yield item
+            for item in items:
+                if item is self._DONE:
+                    return
+                yield item
 
 
 def _first(requests: Iterator[Any]) -> Any:

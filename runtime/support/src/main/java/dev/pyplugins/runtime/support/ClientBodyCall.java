@@ -22,7 +22,8 @@ import java.util.concurrent.locks.ReentrantLock;
  * sends a head and a request body, and receives responses, with flow control both ways.
  *
  * <p>Threads: the calling thread receives the responses and hands each to the {@link ResponseHandler},
- * asking gRPC for the next one only after the handler returns, so a slow handler slows the server down. A
+ * asking gRPC for another only after the handler returns, with at most {@value #PREFETCH} on their way,
+ * so a slow handler slows the server down. A
  * task on the pump executor sends the head, then the body read from the {@code InputStream} in pieces of at
  * most {@link BodyChunks#CHUNK_SIZE} bytes, each only once the call is ready, then the
  * {@code body_complete} message and the half-close. Responses may arrive before the body is sent; when the
@@ -52,6 +53,13 @@ public final class ClientBodyCall<Q, R> {
 
   private record Closed<R>(Status status, Metadata trailers) implements Event<R> {}
 
+  /**
+   * Responses gRPC may hand over before the handler asks for them: enough that the transport keeps
+   * receiving while the handler writes one out (asking only after each would stall the stream on every
+   * thread switch), few enough to bound what waits in memory (4 × 64 KiB for a body).
+   */
+  static final int PREFETCH = 4;
+
   private final ClientCall<Q, R> call;
   private final BlockingQueue<Event<R>> inbox = new LinkedBlockingQueue<>();
   /** Serialises every method of the (not thread-safe) call except {@code request}, which is thread-safe. */
@@ -80,7 +88,7 @@ public final class ClientBodyCall<Q, R> {
   private void execute(Executor pumpExecutor, Q head, InputStream body, RequestBodyFormat<Q> format,
       ResponseHandler<? super R> handler) throws IOException {
     call.start(new Listener(), new Metadata());
-    call.request(1);
+    call.request(PREFETCH);
     RequestBodyPump<Q> pump = new RequestBodyPump<>(this, head, body, format);
     CompletableFuture<Void> pumping;
     try {

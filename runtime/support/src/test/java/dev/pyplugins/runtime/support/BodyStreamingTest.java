@@ -119,8 +119,10 @@ class BodyStreamingTest {
       }
     });
 
-    assertThat(producedWhileBlocked.get()).as("bytes sent while the sink took none").isLessThanOrEqualTo(3L * CHUNK);
-    assertThat(maxLead.get()).as("most bytes sent ahead of the sink").isLessThanOrEqualTo(3L * CHUNK);
+    // the client's prefetch, plus what the transport holds before the server sees it is not ready
+    long bound = (ClientBodyCall.PREFETCH + 2L) * CHUNK;
+    assertThat(producedWhileBlocked.get()).as("bytes sent while the sink took none").isLessThanOrEqualTo(bound);
+    assertThat(maxLead.get()).as("most bytes sent ahead of the sink").isLessThanOrEqualTo(bound);
     assertThat(consumed.get()).isEqualTo((long) pieces * CHUNK);
   }
 
