@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pyplugins.protocol.v1.CommandArgs;
 import dev.pyplugins.protocol.v1.CommandResponse;
 import dev.pyplugins.protocol.v1.Hooks;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -48,37 +47,14 @@ final class ApiBenchmark {
       block(floorTarget, method, 1, settings.warmup());
       CpuMeter oursCpu = new CpuMeter(pluginPid);
       CpuMeter floorCpu = new CpuMeter(pluginPid);
-      List<Latency> oursRounds = new ArrayList<>();
-      List<Latency> floorRounds = new ArrayList<>();
-      for (int r = 0; r < settings.runs(); r++) {
-        long[] oursNanos = new long[calls];
-        long[] floorNanos = new long[calls];
-        for (int start = 0, block = 0; start < calls; start += BLOCK, block++) {
-          int n = Math.min(BLOCK, calls - start);
-          int from = start;
-          Measure.Call oursBlock = () -> oursCpu.measure(n, () -> copy(block("sdk", method, n, 0), oursNanos, from));
-          Measure.Call floorBlock = () -> floorCpu.measure(n, () -> copy(block(floorTarget, method, n, 0), floorNanos, from));
-          if ((r + block) % 2 == 0) {
-            floorBlock.run();
-            oursBlock.run();
-          } else {
-            oursBlock.run();
-            floorBlock.run();
-          }
-        }
-        oursRounds.add(Latency.of(oursNanos));
-        floorRounds.add(Latency.of(floorNanos));
-      }
-      Latency o = Latency.median(oursRounds);
-      Latency f = Latency.median(floorRounds);
+      Measure.Pair<Latency> rounds = Measure.interleavedBlocks(settings.runs(), calls, BLOCK,
+          n -> block("sdk", method, n, 0), n -> block(floorTarget, method, n, 0), oursCpu, floorCpu);
+      Latency o = Latency.median(rounds.ours());
+      Latency f = Latency.median(rounds.floor());
       table.add(Row.compared("API " + method + " from Python, p50", "µs", o.p50(), f.p50(), Row.Target.atMost(1.15)));
       table.add(Row.compared("API " + method + " from Python, p99", "µs", o.p99(), f.p99(), Row.Target.atMost(1.15)));
       table.add(CpuRow.of("API " + method, "µs per call", oursCpu, floorCpu, 1e6));
     }
-  }
-
-  private static void copy(long[] from, long[] to, int at) {
-    System.arraycopy(from, 0, to, at, from.length);
   }
 
   /** One block in the plugin: {@code calls} timed calls on one path after {@code warmup} untimed ones. */

@@ -40,6 +40,12 @@ final class Measure {
   /** Calls per block in {@link #interleaved}. */
   static final int BLOCK = 100;
 
+  /** Times a block of {@code n} calls of one path; each call's duration in nanoseconds. */
+  @FunctionalInterface
+  interface BlockTimer {
+    long[] time(int n) throws Exception;
+  }
+
   /**
    * Latency rounds of a path and its floor taken together: each round makes {@code calls} calls on each,
    * in alternating blocks of {@value #BLOCK} (the floor first in every other block), so the two see the
@@ -48,16 +54,22 @@ final class Measure {
    */
   static Pair<Latency> interleaved(int runs, int calls, Call ours, Call floor, CpuMeter oursCpu, CpuMeter floorCpu)
       throws Exception {
+    return interleavedBlocks(runs, calls, BLOCK, n -> time(n, ours), n -> time(n, floor), oursCpu, floorCpu);
+  }
+
+  /** {@link #interleaved} for paths that time their own blocks (in another process, say) in blocks of {@code blockSize}. */
+  static Pair<Latency> interleavedBlocks(int runs, int calls, int blockSize, BlockTimer ours, BlockTimer floor,
+      CpuMeter oursCpu, CpuMeter floorCpu) throws Exception {
     List<Latency> o = new ArrayList<>();
     List<Latency> f = new ArrayList<>();
     for (int round = 0; round < runs; round++) {
       long[] oursNanos = new long[calls];
       long[] floorNanos = new long[calls];
-      for (int start = 0, block = 0; start < calls; start += BLOCK, block++) {
-        int n = Math.min(BLOCK, calls - start);
+      for (int start = 0, block = 0; start < calls; start += blockSize, block++) {
+        int n = Math.min(blockSize, calls - start);
         int from = start;
-        Call oursBlock = metered(oursCpu, n, () -> timeInto(oursNanos, from, n, ours));
-        Call floorBlock = metered(floorCpu, n, () -> timeInto(floorNanos, from, n, floor));
+        Call oursBlock = metered(oursCpu, n, () -> System.arraycopy(ours.time(n), 0, oursNanos, from, n));
+        Call floorBlock = metered(floorCpu, n, () -> System.arraycopy(floor.time(n), 0, floorNanos, from, n));
         if ((round + block) % 2 == 0) {
           floorBlock.run();
           oursBlock.run();
@@ -75,14 +87,6 @@ final class Measure {
   /** {@code body}, metered by {@code cpu} as {@code ops} operations, or as it is when there is no meter. */
   static Call metered(CpuMeter cpu, double ops, Call body) {
     return cpu == null ? body : () -> cpu.measure(ops, body);
-  }
-
-  private static void timeInto(long[] nanos, int from, int n, Call call) throws Exception {
-    for (int i = from; i < from + n; i++) {
-      long start = System.nanoTime();
-      call.run();
-      nanos[i] = System.nanoTime() - start;
-    }
   }
 
   /** Calls {@code call} {@code calls} times in a row; each call's duration in nanoseconds. */
