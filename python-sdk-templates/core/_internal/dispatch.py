@@ -311,11 +311,25 @@ class _Exchange:
                 yield item
 
 
-def _first(requests: Iterator[Any]) -> Any:
+def _open_exchange(
+    runner: HookRunner,
+    hook: str,
+    context: Any,
+    raw_requests: Iterator[bytes],
+    request_type: Any,
+    context_field: str,
+) -> tuple[Any, _Exchange, Any, BodyReader] | None:
+    """Reads the first request message (the head and the body's first chunk) and opens the exchange:
+    ``(first, exchange, plugin_context, reader)``, or None when the host sent nothing."""
+    requests = (request_type.FromString(raw) for raw in raw_requests)
     try:
-        return next(requests)
+        first = next(requests)
     except StopIteration:
         return None
+    exchange = _Exchange(runner, hook, context, requests)
+    plugin_context = getattr(first, context_field) if context_field else None
+    reader = BodyReader(bytes(first.body_chunk), exchange.pull_chunk, first.body_complete)
+    return first, exchange, plugin_context, reader
 
 
 def serve_http(
@@ -333,13 +347,10 @@ def serve_http(
     forwards what it writes."""
 
     def call(raw_requests: Iterator[bytes], context: Any) -> Iterator[bytes]:
-        requests = (request_type.FromString(raw) for raw in raw_requests)
-        first = _first(requests)
-        if first is None:
+        opened = _open_exchange(runner, hook, context, raw_requests, request_type, context_field)
+        if opened is None:
             return
-        exchange = _Exchange(runner, hook, context, requests)
-        plugin_context = getattr(first, context_field) if context_field else None
-        reader = BodyReader(bytes(first.body_chunk), exchange.pull_chunk, first.body_complete)
+        first, exchange, plugin_context, reader = opened
         request = HTTPRequest(getattr(first, head_fields[0]), plugin_context, reader, exchange.cancelled)
         writer: HTTPResponseWriter
 
@@ -401,13 +412,10 @@ def serve_filter(
     anything)."""
 
     def call(raw_requests: Iterator[bytes], context: Any) -> Iterator[bytes]:
-        requests = (request_type.FromString(raw) for raw in raw_requests)
-        first = _first(requests)
-        if first is None:
+        opened = _open_exchange(runner, hook, context, raw_requests, request_type, context_field)
+        if opened is None:
             return
-        exchange = _Exchange(runner, hook, context, requests)
-        plugin_context = getattr(first, context_field) if context_field else None
-        reader = BodyReader(bytes(first.body_chunk), exchange.pull_chunk, first.body_complete)
+        first, exchange, plugin_context, reader = opened
 
         def emit(chunk: bytes, flush: bool) -> None:
             if chunk:

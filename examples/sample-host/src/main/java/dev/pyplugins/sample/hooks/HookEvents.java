@@ -40,37 +40,41 @@ public final class HookEvents {
    * @throws AppErrorException (400) when a plugin rejects the post, with its reason
    */
   public Post messageWillBePosted(Post post) {
-    AtomicReference<Post> current = new AtomicReference<>(post);
-    AtomicReference<AppErrorException> rejection = new AtomicReference<>();
-    dispatcher.runMultiHook("MessageWillBePosted", (pluginId, hooks) -> {
-      MessageWillBePostedResponse answer = hooks.messageWillBePosted(context(), current.get());
-      if (!answer.getRejectionReason().isEmpty()) {
-        rejection.set(rejected("MessageWillBePosted", pluginId, answer.getRejectionReason()));
-        return false;
-      }
-      if (answer.hasPost()) {
-        current.set(answer.getPost());
-      }
-      return true;
+    return chain("MessageWillBePosted", post, (hooks, current) -> {
+      MessageWillBePostedResponse answer = hooks.messageWillBePosted(context(), current);
+      return new Verdict(answer.hasPost() ? answer.getPost() : null, answer.getRejectionReason());
     });
-    if (rejection.get() != null) {
-      throw rejection.get();
-    }
-    return current.get();
   }
 
   /** Runs MessageWillBeUpdated through every plugin, as {@link #messageWillBePosted}. */
   public Post messageWillBeUpdated(Post newPost, Post oldPost) {
-    AtomicReference<Post> current = new AtomicReference<>(newPost);
+    return chain("MessageWillBeUpdated", newPost, (hooks, current) -> {
+      MessageWillBeUpdatedResponse answer = hooks.messageWillBeUpdated(context(), current, oldPost);
+      return new Verdict(answer.hasPost() ? answer.getPost() : null, answer.getRejectionReason());
+    });
+  }
+
+  /** What one plugin's "Will be" hook answered: a changed post (or null) and a rejection reason (or ""). */
+  private record Verdict(Post changed, String rejectionReason) {}
+
+  /** Calls one plugin's "Will be" hook on the post as the chain has it so far. */
+  @FunctionalInterface
+  private interface PostFilter {
+    Verdict apply(Hooks hooks, Post current);
+  }
+
+  /** Runs {@code hook} plugin after plugin; each sees the post as the last left it; the first rejection stops it. */
+  private Post chain(String hook, Post post, PostFilter filter) {
+    AtomicReference<Post> current = new AtomicReference<>(post);
     AtomicReference<AppErrorException> rejection = new AtomicReference<>();
-    dispatcher.runMultiHook("MessageWillBeUpdated", (pluginId, hooks) -> {
-      MessageWillBeUpdatedResponse answer = hooks.messageWillBeUpdated(context(), current.get(), oldPost);
-      if (!answer.getRejectionReason().isEmpty()) {
-        rejection.set(rejected("MessageWillBeUpdated", pluginId, answer.getRejectionReason()));
+    dispatcher.runMultiHook(hook, (pluginId, hooks) -> {
+      Verdict verdict = filter.apply(hooks, current.get());
+      if (!verdict.rejectionReason().isEmpty()) {
+        rejection.set(rejected(hook, pluginId, verdict.rejectionReason()));
         return false;
       }
-      if (answer.hasPost()) {
-        current.set(answer.getPost());
+      if (verdict.changed() != null) {
+        current.set(verdict.changed());
       }
       return true;
     });
