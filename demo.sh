@@ -35,7 +35,7 @@ if [ -z "$jar" ] || [ ! -f "$host_dir/target/classpath.txt" ]; then
   stale=yes
 else
   stale=$(find pom.xml proto python-sdk-templates/core python-sdk-templates/templates codegen-maven-plugin/src \
-    runtime generated-samples/pom.xml examples/pom.xml "$host_dir/pom.xml" "$host_dir/src/main" \
+    runtime generated-samples/pom.xml "$host_dir/pom.xml" "$host_dir/src/main" \
     -newer "$jar" -type f -not -path '*/target/*' -not -path '*/__pycache__/*' -print -quit)
 fi
 if [ -n "$stale" ]; then
