@@ -25,7 +25,7 @@ APPROVAL_REPLY = re.compile(r"^\s*(approve|deny)\s*[.!]?\s*$", re.IGNORECASE)
 
 def visible_text(message: str) -> str:
     """A bot post's text without its tool-call lines."""
-    return "\n".join(line for line in message.split("\n") if not line.startswith(TOOL_LINE)).strip()
+    return "\n".join(line for line in message.split("\n") if not line.startswith(TOOL_LINE))
 
 
 def thread_messages(posts: Sequence[Any], bot_user_id: str, bot_ids: set[str], usernames: dict[str, str],
@@ -42,7 +42,7 @@ def thread_messages(posts: Sequence[Any], bot_user_id: str, bot_ids: set[str], u
             text = visible_text(post.message)
             if prop(post, CONTINUES) and messages and isinstance(messages[-1], AIMessage):
                 messages[-1] = AIMessage(content=str(messages[-1].content) + text)
-            elif text:
+            elif text.strip():
                 messages.append(AIMessage(content=text))
         elif post.user_id not in bot_ids and not APPROVAL_REPLY.match(post.message):
             name = usernames.get(post.user_id, post.user_id)
