@@ -90,15 +90,16 @@ class AgentRestartIT {
   void anAskToolRunsOnlyWhenTheOwnerApprovesEvenAfterAPluginRestart() throws Exception {
     User ann = chat.person("ann");
     User bob = chat.person("bob");
+    chat.awaitServersUp(ann, chat.dm(ann, "gpt", "anything"), "demo");
     Post question = chat.dm(ann, "claude", "add 2 and 3");
-    Post request = chat.awaitFinished(question.getId(), "claude", 1);
+    Post request = chat.await(question.getId(), "claude", 1, p -> AgentChat.prop(p, "agent_kind").equals("approval"));
     assertThat(request.getMessage()).contains("**Approval needed.**", "`demo__add`", "@ann");
     Thread.sleep(500);
     assertThat(callsOf("add")).isZero();
 
     assertThat(chat.command(bob, question, "/agent approve")).contains("Only @ann");
     host.host.plugins().restart(AgentChat.PLUGIN);
-    Thread.sleep(1000);
+    chat.awaitServersUp(ann, question, "demo");
     assertThat(callsOf("add")).isZero();
     assertThat(chat.command(ann, question, "/agent approve")).isEqualTo("Tool call approved.");
 
