@@ -72,17 +72,17 @@ class SampleHostApiTest {
     PluginAPIBlockingStub a = connect("com.example.a");
     PluginAPIBlockingStub b = connect("com.example.b");
 
-    a.kvSet(KVSetRequest.newBuilder().setKey("k").setValue(ByteString.copyFromUtf8("a's")).build());
+    a.kVSet(KVSetRequest.newBuilder().setKey("k").setValue(ByteString.copyFromUtf8("a's")).build());
 
-    assertThat(a.kvGet(KVGetRequest.newBuilder().setKey("k").build()).getValue().toStringUtf8()).isEqualTo("a's");
-    assertThat(b.kvGet(KVGetRequest.newBuilder().setKey("k").build()).getValue()).isEqualTo(ByteString.EMPTY);
+    assertThat(a.kVGet(KVGetRequest.newBuilder().setKey("k").build()).getValue().toStringUtf8()).isEqualTo("a's");
+    assertThat(b.kVGet(KVGetRequest.newBuilder().setKey("k").build()).getValue()).isEqualTo(ByteString.EMPTY);
   }
 
   @Test
   void aCallerTheRuntimeDidNotAuthenticateIsRefusedTheKeyValueStore() throws IOException {
     PluginAPIBlockingStub anonymous = connect(null);
 
-    AppError error = anonymous.kvGet(KVGetRequest.newBuilder().setKey("k").build()).getError();
+    AppError error = anonymous.kVGet(KVGetRequest.newBuilder().setKey("k").build()).getError();
 
     assertThat(error.getStatusCode()).isEqualTo(403);
   }

@@ -1,6 +1,7 @@
 package dev.pyplugins.runtime.dispatch;
 
 import dev.pyplugins.protocol.v1.Hooks;
+import dev.pyplugins.protocol.v1.HookName;
 import dev.pyplugins.protocol.v1.HooksClient;
 import dev.pyplugins.runtime.RuntimeOptions;
 import java.time.Duration;
@@ -92,7 +93,7 @@ public final class HookDispatcher implements AutoCloseable {
 
   private static boolean implementsHook(String pluginId, HooksClient hooks, String hookName) {
     try {
-      return hooks.isImplemented(hookName);
+      return hooks.isImplemented(HookName.fromRpcName(hookName));
     } catch (RuntimeException e) {
       LOG.warn("plugin {}: cannot tell whether it implements {}; skipped: {}", pluginId, hookName, e.toString());
       return false;

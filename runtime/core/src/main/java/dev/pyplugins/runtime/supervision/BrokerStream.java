@@ -27,7 +27,7 @@ final class BrokerStream implements AutoCloseable {
 
   static BrokerStream open(String pluginId, Channel channel) {
     StreamObserver<ConnInfo> requests = ClientCalls.asyncBidiStreamingCall(
-        channel.newCall(GRPCBrokerGrpc.METHOD_START_STREAM, CallOptions.DEFAULT), new StreamObserver<>() {
+        channel.newCall(GRPCBrokerGrpc.getStartStreamMethod(), CallOptions.DEFAULT), new StreamObserver<>() {
           @Override
           public void onNext(ConnInfo offer) {
             LOG.debug("plugin {} offers brokered connection {} on {} {}; this host dials none", pluginId,

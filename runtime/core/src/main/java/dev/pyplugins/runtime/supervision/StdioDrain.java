@@ -35,7 +35,7 @@ final class StdioDrain implements AutoCloseable {
 
   private StdioDrain(String pluginId, Channel channel, int lineLimit, PluginLogSink sink) {
     this.pluginId = pluginId;
-    this.call = channel.newCall(GRPCStdioGrpc.METHOD_STREAM_STDIO, CallOptions.DEFAULT);
+    this.call = channel.newCall(GRPCStdioGrpc.getStreamStdioMethod(), CallOptions.DEFAULT);
     this.stdoutLog = new LogLineInterpreter("stdio", sink);
     this.stderrLog = new LogLineInterpreter("stdio", sink);
     this.stdout = new LineSplitter(lineLimit, stdoutLog::accept);

@@ -14,39 +14,55 @@ import org.eclipse.aether.resolution.ArtifactRequest;
 import org.eclipse.aether.resolution.ArtifactResolutionException;
 
 /**
- * Resolves protoc ({@code com.google.protobuf:protoc:<version>:exe:<classifier>}) like any other artifact,
- * so the build's mirrors, proxies, offline mode and local repository apply, then copies it into the work
- * directory with the executable bit set (the local repository copy is not executable).
+ * Resolves the native code generators published as Maven artifacts of type {@code exe} with a platform
+ * classifier: protoc ({@code com.google.protobuf:protoc}) and grpc-java's plugin
+ * ({@code io.grpc:protoc-gen-grpc-java}). They are resolved like any other artifact, so the build's mirrors,
+ * proxies, offline mode and local repository apply, then copied into the work directory with the executable
+ * bit set (the local repository copy is not executable).
  */
-final class ProtocResolver {
+final class NativeToolResolver {
+
+  /** protoc itself. */
+  static final Tool PROTOC = new Tool("com.google.protobuf", "protoc", "protocExecutable");
+  /** grpc-java's code generator for the service stubs. */
+  static final Tool GRPC_JAVA = new Tool("io.grpc", "protoc-gen-grpc-java", "grpcJavaPluginExecutable");
+
+  /**
+   * A native tool's coordinates.
+   *
+   * @param overrideParameter the goal parameter that names a local executable instead
+   */
+  record Tool(String groupId, String artifactId, String overrideParameter) {}
 
   private final RepositorySystem system;
   private final RepositorySystemSession session;
   private final List<RemoteRepository> repositories;
 
-  ProtocResolver(RepositorySystem system, RepositorySystemSession session, List<RemoteRepository> repositories) {
+  NativeToolResolver(RepositorySystem system, RepositorySystemSession session, List<RemoteRepository> repositories) {
     this.system = system;
     this.session = session;
     this.repositories = List.copyOf(repositories);
   }
 
-  /** Resolves protoc of that version for this platform and returns an executable copy under {@code binDir}. */
-  Path resolve(String version, Path binDir) throws MojoExecutionException {
+  /** Resolves the tool of that version for this platform and returns an executable copy under {@code binDir}. */
+  Path resolve(Tool tool, String version, Path binDir) throws MojoExecutionException {
     String classifier = ProtocClassifier.current().orElseThrow(() -> new MojoExecutionException(
-        "protoc is not published for this platform (os.name=" + System.getProperty("os.name") + ", os.arch="
-            + System.getProperty("os.arch") + "); set protocExecutable to a protoc " + version + " you built"));
-    DefaultArtifact artifact = new DefaultArtifact("com.google.protobuf", "protoc", classifier, "exe", version);
+        tool.artifactId() + " is not published for this platform (os.name=" + System.getProperty("os.name")
+            + ", os.arch=" + System.getProperty("os.arch") + "); set " + tool.overrideParameter() + " to a "
+            + tool.artifactId() + " " + version + " you built"));
+    DefaultArtifact artifact = new DefaultArtifact(tool.groupId(), tool.artifactId(), classifier, "exe", version);
     Path resolved;
     try {
       resolved = system.resolveArtifact(session, new ArtifactRequest(artifact, repositories, null)).getArtifact()
           .getFile().toPath();
     } catch (ArtifactResolutionException e) {
-      throw new MojoExecutionException("could not resolve protoc " + artifact + ": " + e.getMessage(), e);
+      throw new MojoExecutionException("could not resolve " + tool.artifactId() + " " + artifact + ": "
+          + e.getMessage(), e);
     }
     try {
-      return executableCopy(resolved, binDir.resolve("protoc-" + version + "-" + classifier + ".exe"));
+      return executableCopy(resolved, binDir.resolve(tool.artifactId() + "-" + version + "-" + classifier + ".exe"));
     } catch (IOException e) {
-      throw new MojoExecutionException("could not copy protoc to " + binDir + ": " + e, e);
+      throw new MojoExecutionException("could not copy " + tool.artifactId() + " to " + binDir + ": " + e, e);
     }
   }
 
@@ -60,7 +76,7 @@ final class ProtocResolver {
       return target;
     }
     Files.createDirectories(target.getParent());
-    Path temp = Files.createTempFile(target.getParent(), "protoc", ".tmp");
+    Path temp = Files.createTempFile(target.getParent(), "tool", ".tmp");
     try {
       Files.copy(source, temp, StandardCopyOption.REPLACE_EXISTING);
       if (!temp.toFile().setExecutable(true)) {
