@@ -5,18 +5,22 @@ the tools an administrator marked "ask". See README.md.
 
 from __future__ import annotations
 
+from typing import Any
+
 from mattermost_plugin import HookName, Plugin, hook
 from mattermost_plugin.models import Command
 
-from agent_plugin.agent import USAGE, Agent
-from agent_plugin.settings import SettingsError
+USAGE = "`/agent approve|deny [id]` in a thread, or `/agent status`."
 
 
 class AgentPlugin(Plugin):
-    agent: Agent | None = None
+    agent: Any = None  # agent_plugin.agent.Agent while active
 
     @hook(HookName.OnActivate)
     def on_activate(self) -> None:
+        # LangChain and the provider SDKs take seconds to import: here, not before the handshake.
+        from agent_plugin.agent import Agent
+
         self.agent = Agent(self.api, self.logger, self.config.plugin_id)
         try:
             self.agent.load()
@@ -31,6 +35,8 @@ class AgentPlugin(Plugin):
     def on_configuration_change(self) -> None:
         if self.agent is None:
             return  # not active yet: OnActivate loads the settings
+        from agent_plugin.settings import SettingsError
+
         try:
             self.agent.load()
         except SettingsError as e:

@@ -65,8 +65,24 @@ final class AgentChat {
     return api().createUser(User.newBuilder().setUsername(username).setEmail(username + "@example.com").build());
   }
 
+  /** The bot's user id, waiting (60 s at most) for the plugin to have ensured it: activation imports LangChain. */
   String botId(String username) {
-    return api().getUserByUsername(username).getId();
+    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    while (true) {
+      try {
+        return api().getUserByUsername(username).getId();
+      } catch (dev.pyplugins.protocol.v1.AppErrorException e) {
+        if (System.nanoTime() > deadline) {
+          throw e;
+        }
+        try {
+          Thread.sleep(100);
+        } catch (InterruptedException interrupted) {
+          Thread.currentThread().interrupt();
+          throw e;
+        }
+      }
+    }
   }
 
   Post dm(User from, String bot, String message) {
