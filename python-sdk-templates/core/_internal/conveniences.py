@@ -34,7 +34,7 @@ def key_value_pairs(pairs: Sequence[Any], keywords: Mapping[str, object]) -> lis
             continue
         holder = struct_pb2.Struct()
         try:
-            holder.update({"v": value})
+            holder.update({"v": value})  # type: ignore[dict-item]  # anything JSON-shaped; the rest is caught
         except (ValueError, TypeError):
             holder.update({"v": str(value)})  # not a JSON value: its text, as Go's %v would print it
         out.append(holder.fields["v"])

@@ -62,10 +62,10 @@ class FakeRecorder:
     """Records every call and answers it: from its stub, else from the in-memory KV store for the KV
     methods, else with an empty value (or ``NotStubbedError`` when strict). Thread-safe."""
 
-    def __init__(self, *, strict: bool = False) -> None:
+    def __init__(self, *, strict: bool = False, kv: MemoryKVStore | None = None) -> None:
         self.strict = strict
         self.calls: list[Call] = []
-        self.kv = MemoryKVStore()
+        self.kv = kv or MemoryKVStore()
         """The in-memory KV store answering the KV methods; seed or inspect it in tests."""
         self._builtin = self.kv.answers()
         self._stubs: dict[str, Stub[Any, Any]] = {}
