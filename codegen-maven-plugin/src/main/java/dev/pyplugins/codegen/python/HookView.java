@@ -33,6 +33,7 @@ import java.util.List;
  * @param headParameters for streams: the head fields other than the context, as a tuple literal of names
  * @param headField for streams: the response head field
  * @param replacedField for body filters: the verdict's flag set when the handler wrote a new body, or empty
+ * @param handler how a handler of the hook is called and what it returns, for the HookName member's doc
  */
 record HookView(
     String name,
@@ -55,7 +56,8 @@ record HookView(
     String contextField,
     String headParameters,
     String headField,
-    String replacedField) {
+    String replacedField,
+    String handler) {
 
   static final String PLUGIN_CONTEXT = "PluginContext";
   static final String HTTP_RESPONSE_HEAD = "HTTPResponseHead";
@@ -78,7 +80,9 @@ record HookView(
     String pluginContext = "None";
     String contextField = "";
     List<String> headParams = new ArrayList<>();
+    List<String> handlerParams = new ArrayList<>();
     for (FieldModel p : signature.parameters()) {
+      handlerParams.add(PythonNames.identifier(p.name()));
       String id = PythonNames.identifier(p.name());
       requestArgs.add(id.equals(p.name()) ? p.name() + "=" + id : "**{" + PythonNames.literal(p.name()) + ": " + id + "}");
       if (p.isSingleMessageOf(PLUGIN_CONTEXT) && pluginContext.equals("None")) {
@@ -109,7 +113,8 @@ record HookView(
         .parameters(params.isEmpty() ? "" : ", " + String.join(", ", params))
         .requestArguments(String.join(", ", requestArgs))
         .contextField(contextField)
-        .headParameters(tuple(headParams));
+        .headParameters(tuple(headParams))
+        .handler(handler(signature, handlerParams));
     if (signature.shape() == RpcShape.CLIENT_BODY_STREAM) {
       throw new UnsupportedRpcException(method, "hooks that stream only the request body are not supported by the Python SDK");
     }
@@ -130,6 +135,30 @@ record HookView(
           .returnExpression(PythonTypes.read(signature.results().get(0), "_response")).build();
       case MESSAGE -> view.returnType(imports.message(method.output().fullName())).returnExpression("_response").build();
     };
+  }
+
+  /** {@code (plugin_context, post) -> (post, rejection_reason)}: the handler's call and its results. */
+  private static String handler(RpcSignature signature, List<String> params) {
+    List<String> call = new ArrayList<>(params);
+    List<String> results = new ArrayList<>(signature.results().stream().map(FieldModel::name).toList());
+    if (signature.shape() == RpcShape.BIDI_BODY_STREAM) {
+      FieldModel head = signature.responseHead().orElseThrow();
+      boolean http = head.simpleTypeName().orElse("").equals(HTTP_RESPONSE_HEAD);
+      if (http) {
+        return "(" + String.join(", ", call.subList(0, Math.min(1, call.size()))) + ", w, r) -> None";
+      }
+      call.addAll(List.of("reader", "writer"));
+      results = new ArrayList<>(List.of(head.name()));
+    }
+    String returns = switch (results.size()) {
+      case 0 -> "None";
+      case 1 -> results.get(0);
+      default -> "(" + String.join(", ", results) + ")";
+    };
+    if (signature.error().isPresent() && signature.shape() == RpcShape.UNARY) {
+      returns += results.isEmpty() ? " or an error string" : ", optionally with an error last";
+    }
+    return "(" + String.join(", ", call) + ") -> " + returns;
   }
 
   private static String tuple(List<String> items) {

@@ -27,6 +27,7 @@ final class HookViewBuilder {
   private String headParameters;
   private String headField;
   private String replacedField;
+  private String handler;
 
   HookViewBuilder name(String v) {
     name = v;
@@ -123,6 +124,11 @@ final class HookViewBuilder {
     return this;
   }
 
+  HookViewBuilder handler(String v) {
+    handler = v;
+    return this;
+  }
+
   HookView build() {
     Shape s = required(shape, "shape");
     return new HookView(required(name, "name"), required(snake, "snake"), required(summary, "summary"),
@@ -132,7 +138,7 @@ final class HookViewBuilder {
         required(parameters, "parameters"), required(requestArguments, "requestArguments"),
         required(returnType, "returnType"), required(returnExpression, "returnExpression"),
         required(contextField, "contextField"), required(headParameters, "headParameters"),
-        required(headField, "headField"), required(replacedField, "replacedField"));
+        required(headField, "headField"), required(replacedField, "replacedField"), required(handler, "handler"));
   }
 
   private static <T> T required(T value, String what) {
