@@ -29,6 +29,8 @@ def test_new_makes_a_plugin_whose_own_tests_pass(tmp_path: Path) -> None:
     tested = cli("test", str(plugin))
     assert tested.returncode == 0, tested.stdout + tested.stderr
     assert "3 passed" in tested.stdout
+    chosen = cli("test", "--", "-k", "activation", cwd=plugin)  # the directory defaults to .; pytest gets the rest
+    assert chosen.returncode == 0 and "1 passed, 2 deselected" in chosen.stdout
 
 
 def test_new_refuses_a_directory_in_use_and_a_bad_id(tmp_path: Path) -> None:

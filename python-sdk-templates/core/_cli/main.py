@@ -21,8 +21,13 @@ __all__ = ["main"]
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Runs one command; returns the exit status (2 for a usage or input error, with its reason)."""
-    parser = _parser()
-    args = parser.parse_args(argv)
+    words = list(sys.argv[1:] if argv is None else argv)
+    passed: list[str] = []
+    if "--" in words:  # everything after -- goes to pytest untouched
+        at = words.index("--")
+        words, passed = words[:at], words[at + 1:]
+    args = _parser().parse_args(words)
+    args.pytest_args = passed
     try:
         status: int = args.run(args)
         return status
@@ -45,9 +50,9 @@ def _parser() -> argparse.ArgumentParser:
     new.set_defaults(run=_new)
 
     test = commands.add_parser("test", help="run the plugin's tests with pytest",
-                               description="Run pytest in the plugin directory, with this interpreter.")
+                               description="Run pytest in the plugin directory, with this interpreter; "
+                                           "arguments after -- go to pytest.")
     test.add_argument("directory", type=Path, nargs="?", default=Path("."), help="the plugin (default: .)")
-    test.add_argument("pytest_args", nargs=argparse.REMAINDER, help="arguments for pytest, after --")
     test.set_defaults(run=_test)
 
     bundle = commands.add_parser("bundle", help="package the plugin as the .tar.gz a host installs",
@@ -75,8 +80,8 @@ def _test(args: argparse.Namespace) -> int:
     if importlib.util.find_spec("pytest") is None:
         raise CliError(f"pytest is not installed for {sys.executable}; install it with: "
                        f"{sys.executable} -m pip install pytest")
-    extra = [a for a in args.pytest_args if a != "--"]
-    result = subprocess.run([sys.executable, "-m", "pytest", "-p", "no:cacheprovider", *extra], cwd=directory)
+    result = subprocess.run([sys.executable, "-m", "pytest", "-p", "no:cacheprovider", *args.pytest_args],
+                            cwd=directory)
     if result.returncode == 5:
         raise CliError(f"no tests found in {directory}: pytest collects test_*.py files holding test_* functions")
     return result.returncode

@@ -114,7 +114,8 @@ record HookView(
         .requestArguments(String.join(", ", requestArgs))
         .contextField(contextField)
         .headParameters(tuple(headParams))
-        .handler(handler(signature, handlerParams));
+        .handler(handler(signature, handlerParams, signature.responseHead()
+            .map(h -> imports.model().message(h.typeName().orElseThrow()).fields()).orElse(List.of())));
     if (signature.shape() == RpcShape.CLIENT_BODY_STREAM) {
       throw new UnsupportedRpcException(method, "hooks that stream only the request body are not supported by the Python SDK");
     }
@@ -138,7 +139,7 @@ record HookView(
   }
 
   /** {@code (plugin_context, post) -> (post, rejection_reason)}: the handler's call and its results. */
-  private static String handler(RpcSignature signature, List<String> params) {
+  private static String handler(RpcSignature signature, List<String> params, List<FieldModel> verdict) {
     List<String> call = new ArrayList<>(params);
     List<String> results = new ArrayList<>(signature.results().stream().map(FieldModel::name).toList());
     if (signature.shape() == RpcShape.BIDI_BODY_STREAM) {
@@ -148,15 +149,17 @@ record HookView(
         return "(" + String.join(", ", call.subList(0, Math.min(1, call.size()))) + ", w, r) -> None";
       }
       call.addAll(List.of("reader", "writer"));
-      results = new ArrayList<>(List.of(head.name()));
+      results = new ArrayList<>(verdict.stream().map(FieldModel::name).filter(n -> !n.equals(HookSpecCode.REPLACED)).toList());
     }
     String returns = switch (results.size()) {
       case 0 -> "None";
       case 1 -> results.get(0);
       default -> "(" + String.join(", ", results) + ")";
     };
-    if (signature.error().isPresent() && signature.shape() == RpcShape.UNARY) {
-      returns += results.isEmpty() ? " or an error string" : ", optionally with an error last";
+    boolean filters = results.contains(HookSpecCode.REJECTION) || signature.results().stream()
+        .anyMatch(r -> r.isRepeated() && signature.method().input().field(r.name()).isPresent());
+    if (signature.error().isPresent() && signature.shape() == RpcShape.UNARY && !results.isEmpty() && !filters) {
+      returns += ", optionally with an error last"; // Go's (value, error); filters refuse through their results
     }
     return "(" + String.join(", ", call) + ") -> " + returns;
   }
