@@ -1,8 +1,8 @@
 package dev.pyplugins.sample;
 
 import dev.pyplugins.runtime.PluginEnvironment;
-import dev.pyplugins.runtime.supervision.FailureReport;
-import dev.pyplugins.runtime.supervision.PluginStatus;
+import dev.pyplugins.runtime.PluginFailure;
+import dev.pyplugins.runtime.PluginStatus;
 import dev.pyplugins.sample.rest.PluginAdmin;
 import java.util.List;
 import java.util.Optional;
@@ -29,7 +29,7 @@ final class RuntimeAdmin implements PluginAdmin {
   }
 
   static PluginInfo info(PluginStatus status) {
-    String problem = status.reason().orElse(status.lastFailure().map(FailureReport::message).orElse(""));
+    String problem = status.reason().orElse(status.lastFailure().map(PluginFailure::message).orElse(""));
     return new PluginInfo(status.pluginId(), status.state().name(), status.restarts(), problem);
   }
 }

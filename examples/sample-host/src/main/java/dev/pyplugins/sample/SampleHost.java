@@ -4,8 +4,8 @@ import com.google.protobuf.Struct;
 import dev.pyplugins.runtime.PluginEnvironment;
 import dev.pyplugins.runtime.PluginHttpServlet;
 import dev.pyplugins.runtime.RuntimeOptions;
-import dev.pyplugins.runtime.supervision.PluginState;
-import dev.pyplugins.runtime.supervision.PluginStatus;
+import dev.pyplugins.runtime.PluginState;
+import dev.pyplugins.runtime.PluginStatus;
 import dev.pyplugins.sample.api.SampleHostApi;
 import dev.pyplugins.sample.api.SettingsDefaults;
 import dev.pyplugins.sample.db.Database;
@@ -57,23 +57,22 @@ public final class SampleHost implements AutoCloseable {
       Files.createDirectories(options.dataDir());
     }
     Database database = Database.open(options.effectiveJdbcUrl(), options.dbUser(), options.dbPassword());
-    RuntimeHooks hooks = new RuntimeHooks();
-    // The API is built before the environment that serves it; defaults are looked up once both exist.
-    AtomicReference<PluginEnvironment> plugins = new AtomicReference<>();
-    SampleHostApi api = new SampleHostApi(database, hooks, Clock.systemUTC(), pluginId ->
-        Optional.ofNullable(plugins.get()).flatMap(env -> env.manifest(pluginId))
-            .map(manifest -> SettingsDefaults.of(manifest.json())).orElse(Struct.getDefaultInstance()));
+    AtomicReference<SampleHostApi> made = new AtomicReference<>();
     PluginEnvironment environment = null;
     WebServer web = null;
     try {
+      // The API fires hooks through the environment and reads plugins' setting defaults from their manifests.
       environment = PluginEnvironment.builder()
           .pluginsDirectory(options.pluginsDir())
-          .pluginApi(api)
+          .pluginApi(plugins -> {
+            made.set(new SampleHostApi(database, plugins, Clock.systemUTC(), pluginId -> plugins.manifest(pluginId)
+                .map(manifest -> SettingsDefaults.of(manifest.json())).orElse(Struct.getDefaultInstance())));
+            return made.get();
+          })
           .options(runtimeOptions)
-          .listener(status -> forgetCommandsOfStoppedPlugin(api, status))
+          .listener(status -> forgetCommandsOfStoppedPlugin(made.get(), status))
           .build();
-      hooks.attach(environment);
-      plugins.set(environment);
+      SampleHostApi api = made.get();
       web = WebServer.start(options.host(), options.port(), RestApi.servlet(api, new RuntimeAdmin(environment)),
           new PluginHttpServlet(environment));
       SampleHost host = new SampleHost(database, api, environment, web);
