@@ -10,8 +10,10 @@ from mattermost_plugin.testing import FakeAPI, HookCaller, MemoryKVStore
 class Counter(Plugin):
     @hook(HookName.OnActivate)
     def on_activate(self) -> None:
-        count = int(self.api.kv_get("count") or b"0")
-        self.api.kv_set("count", str(count + 1).encode())
+        while True:  # Mattermost's compare-and-set loop: kv_get's None means "the key must not exist"
+            old = self.api.kv_get("count")
+            if self.api.kv_compare_and_set("count", old, str(int(old or b"0") + 1).encode()):
+                return
 
 
 def test_a_plugin_that_counts_in_the_kv_store_runs_against_the_fake_unchanged() -> None:
@@ -20,7 +22,7 @@ def test_a_plugin_that_counts_in_the_kv_store_runs_against_the_fake_unchanged() 
     hooks.on_activate()
     hooks.on_activate()
     assert api.kv_get("count") == b"2" and api.kv.get("count") == b"2"
-    api.assert_called(api.kv_set, key="count", value=b"2")
+    api.assert_called(api.kv_compare_and_set, key="count", old_value=b"1", new_value=b"2")
 
 
 def test_the_store_lists_deletes_and_compares_as_mattermost_does() -> None:

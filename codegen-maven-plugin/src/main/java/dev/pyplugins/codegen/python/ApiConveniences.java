@@ -18,7 +18,8 @@ import java.util.Optional;
  *       "manage_channel_roles")});
  *   <li>a trailing {@code repeated google.protobuf.Value key_value_pairs} also takes keyword arguments
  *       ({@code log_info("saved", user_id=u)}), as Go's {@code LogInfo(msg, keyValuePairs...)};
- *   <li>{@code KVGet} answers None for a missing key rather than {@code b""}.
+ *   <li>{@code KVGet} answers None for a missing key rather than {@code b""}, and {@code KVCompareAndSet}
+ *       takes None as the old value ("the key must not exist"), so {@code kv_get}'s answer feeds it.
  * </ul>
  */
 final class ApiConveniences {
@@ -28,6 +29,7 @@ final class ApiConveniences {
   static final String KEY_VALUE_PAIRS = "key_value_pairs";
   static final String VALUE_TYPE = "google.protobuf.Value";
   static final String KV_GET = "KVGet";
+  static final String KV_COMPARE_AND_SET = "KVCompareAndSet";
   /** The keyword-arguments parameter that feeds {@link #KEY_VALUE_PAIRS}. */
   static final String PAIRS = "pairs";
 
@@ -59,6 +61,12 @@ final class ApiConveniences {
     return signature.shape() == RpcShape.UNARY && params.get(params.size() - 1) == parameter
         && parameter.name().equals(KEY_VALUE_PAIRS) && parameter.isRepeated()
         && parameter.typeName().orElse("").equals(VALUE_TYPE);
+  }
+
+  /** True for {@code KVCompareAndSet}'s {@code bytes old_value}, where None means "the key must not exist". */
+  static boolean acceptsNone(RpcSignature signature, FieldModel parameter) {
+    return signature.method().name().equals(KV_COMPARE_AND_SET) && parameter.name().equals("old_value")
+        && parameter.kind() == FieldKind.BYTES && parameter.cardinality() == FieldModel.Cardinality.SINGULAR;
   }
 
   /** True for {@code KVGet}, whose empty value means the key is missing. */

@@ -62,6 +62,10 @@ record ApiMethodView(
       String id = PythonNames.identifier(p.name());
       String type = types.parameter(p);
       String value = id;
+      if (ApiConveniences.acceptsNone(signature, p)) {
+        type += " | None";
+        value = "(" + id + " or b\"\")";
+      }
       if (ApiConveniences.acceptsId(p)) {
         type += " | str";
         value = "_by_id(" + types.element(p) + ", " + id + ")";

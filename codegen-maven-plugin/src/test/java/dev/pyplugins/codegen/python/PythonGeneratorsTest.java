@@ -60,6 +60,8 @@ class PythonGeneratorsTest {
         .contains("    def kv_get(self, key: str) -> bytes | None:")
         .contains("return (_response.value or None)")
         .contains("    def kv_list(self, page: int = 0, per_page: int = 100) -> list[str]:")
+        .contains("    def kv_compare_and_set(self, key: str, old_value: bytes | None, new_value: bytes) -> bool:")
+        .contains("old_value=(old_value or b\"\")")
         .contains("permission: _model_plugin_pb2.Permission | str)")
         .contains("permission=_by_id(_model_plugin_pb2.Permission, permission)")
         .contains("    def log_info(self, message: str, key_value_pairs: _Sequence[_struct_pb2.Value] = (), **pairs: object)");
