@@ -97,6 +97,7 @@ public final class Tour {
     out.printf("   plugin: %s%n   local sha256 %s: %s%n", upload.body().strip(), expected,
         expected.equals(answer.getFieldsOrThrow("sha256").getStringValue()) ? "same" : "DIFFERENT");
 
+    new AgentTour(base, out).run();
     printCurlLines(channel, ann);
   }
 

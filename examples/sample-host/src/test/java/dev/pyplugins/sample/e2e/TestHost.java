@@ -51,9 +51,14 @@ final class TestHost implements AutoCloseable {
   }
 
   static TestHost start(Path dataDir, Path pluginsDir) throws Exception {
-    assertThat(PYTHON).as("the test venv's interpreter (made by the build's test-venv step)").exists();
+    return start(dataDir, pluginsDir, PYTHON);
+  }
+
+  /** A host whose plugins run on {@code python} (a venv with the SDK wheel and what the plugins need). */
+  static TestHost start(Path dataDir, Path pluginsDir, Path python) throws Exception {
+    assertThat(python).as("the plugins' interpreter (made by the build)").exists();
     HostOptions options = new HostOptions("127.0.0.1", 0, dataDir, null, null, null, pluginsDir, false, false);
-    RuntimeOptions runtime = RuntimeOptions.builder().pythonCommand(PYTHON.toAbsolutePath().toString()).build();
+    RuntimeOptions runtime = RuntimeOptions.builder().pythonCommand(python.toAbsolutePath().toString()).build();
     return new TestHost(SampleHost.start(options, runtime));
   }
 
