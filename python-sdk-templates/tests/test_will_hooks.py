@@ -10,9 +10,11 @@ from typing import Any
 import pytest
 
 from mattermost_plugin import HookName, Plugin, hook
+from google.protobuf import message_factory
+
 from mattermost_plugin._proto.mattermost.pluginapi.v1 import hooks_pb2
 from mattermost_plugin.errors import AppError
-from mattermost_plugin.models import FileInfo, PluginContext, Post
+from mattermost_plugin.models import Config, FileInfo, PluginContext, Post
 from mattermost_plugin.testing import HookCaller
 
 DOC = Path(__file__).resolve().parents[2] / "docs" / "python-sdk.md"
@@ -34,9 +36,12 @@ def failing_plugin(name: str) -> Plugin:
     return type("Failing", (Plugin,), {"handler": hook(name)(handler)})()  # type: ignore[no-any-return]
 
 
+HOOKS = hooks_pb2.DESCRIPTOR.services_by_name["PluginHooks"].methods_by_name
+
+
 def request_for(name: str) -> Any:
     """A request with one of every repeated message field, so a "kept" list is visible."""
-    request = getattr(hooks_pb2, f"{name}Request")()
+    request = message_factory.GetMessageClass(HOOKS[name].input_type)()
     for field in request.DESCRIPTOR.fields:
         if field.message_type is not None and field.is_repeated:
             item = getattr(request, field.name).add()
@@ -55,7 +60,7 @@ def observed(name: str) -> str:
     else:
         request = request_for(name)
         raw = caller._call_unary(name, request.SerializeToString())
-        verdict = response = getattr(hooks_pb2, f"{name}Response").FromString(raw)
+        verdict = response = message_factory.GetMessageClass(HOOKS[name].output_type).FromString(raw)
     if "rejection_reason" in verdict.DESCRIPTOR.fields_by_name and verdict.rejection_reason:
         assert verdict.rejection_reason == "Plugin error: broken filter"
         return "rejects"
@@ -120,13 +125,13 @@ def test_messages_will_be_consumed_takes_the_returned_list_or_tuple() -> None:
 
 
 def test_a_raising_configuration_filter_refuses_the_save_through_its_app_error() -> None:
-    class Config(Plugin):
+    class ConfigFilter(Plugin):
         @hook(HookName.ConfigurationWillBeSaved)
         def check(self, config: object) -> object:
             raise ValueError("SiteURL must be https")
 
     with pytest.raises(AppError, match="SiteURL must be https"):
-        HookCaller(Config()).configuration_will_be_saved(hooks_pb2.ConfigurationWillBeSavedRequest().config)
+        HookCaller(ConfigFilter()).configuration_will_be_saved(Config())
 
 
 def test_a_raising_upload_filter_rejects_the_file() -> None:
