@@ -12,7 +12,9 @@
         run_plugin(HelloPlugin)
 
 This module stays light (no gRPC, no protobuf) so a plugin's handshake is quick; the clients, the
-errors and the HTTP types are loaded on first use.
+errors, the model types and the HTTP types are loaded on first use. Everything Mattermost's SDK exports
+at the top level is here under the same name (``Command``, ``CommandResponse``, ``convert_grpc_error``,
+``__version__``, ...); ``mattermost_plugin.exceptions`` is its exceptions module.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ from .hooks import HookRegistrationError, hook
 from .plugin import Plugin
 
 if TYPE_CHECKING:
+    from ._version import __version__
     from .async_client import AsyncPluginAPIClient
     from .client import PluginAPIClient
     from .errors import (
@@ -38,7 +41,9 @@ if TYPE_CHECKING:
         UnavailableError,
         ValidationError,
     )
+    from .exceptions import convert_app_error, convert_grpc_error
     from .http import ClientDisconnectedError, HTTPRequest, HTTPResponseWriter
+    from .models import Command, CommandResponse
 
 __all__ = [
     "Plugin",
@@ -58,9 +63,14 @@ __all__ = [
     "TooManyRequestsError",
     "NotSupportedError",
     "UnavailableError",
+    "convert_grpc_error",
+    "convert_app_error",
     "HTTPRequest",
     "HTTPResponseWriter",
     "ClientDisconnectedError",
+    "Command",
+    "CommandResponse",
+    "__version__",
 ]
 
 _LAZY = {
@@ -75,9 +85,14 @@ _LAZY = {
     "TooManyRequestsError": "errors",
     "NotSupportedError": "errors",
     "UnavailableError": "errors",
+    "convert_grpc_error": "exceptions",
+    "convert_app_error": "exceptions",
     "HTTPRequest": "http",
     "HTTPResponseWriter": "http",
     "ClientDisconnectedError": "http",
+    "Command": "models",
+    "CommandResponse": "models",
+    "__version__": "_version",
 }
 
 

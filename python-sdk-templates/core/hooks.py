@@ -12,6 +12,29 @@ Three spellings, as in Mattermost's SDK::
     def MessageWillBePosted(self, context, post): ...   # or: def message_will_be_posted(...)
 
 An unknown hook name raises ``HookRegistrationError`` when the class body runs, not at the first call.
+Each ``HookName`` member says how its handler is called and what it returns.
+
+Handlers get the hook's parameters as protobuf messages (the plugin context first when the hook has
+one; a message the host left out, such as the actor of ``UserHasJoinedChannel``, arrives as None) and
+may be plain functions or coroutines. What a handler returns, as Mattermost's SDK accepts it:
+
+* ``None``: nothing to return (a filter lets the object through unchanged);
+* the single result (``UserWillLogIn``: the rejection reason, ``""`` to allow);
+* a tuple with one value per result in order (``MessageWillBePosted``: ``(post, rejection_reason)``;
+  ``None`` leaves a result unset);
+* for hooks with several results, one value that fits exactly one of them (just the post, or just the
+  reason string);
+* the hook's response message itself;
+* a ``dict`` where a result is a message: its JSON form (``ExecuteCommand`` may return
+  ``{"response_type": "ephemeral", "text": "hi"}``);
+* where Go's hook returns an error: the error last (``RunDataRetention`` may return ``(50, None)`` or
+  ``(0, "the database is read-only")``), or, for hooks with no other result (``OnActivate``,
+  ``OnInstall``, ``OnSAMLLogin``, ...), an error string or exception: it fails the hook.
+
+A handler that raises: a "Will" hook with a rejection reason rejects (``"Plugin error: <error>"``), as
+Mattermost's SDK does; ``MessagesWillBeConsumed`` keeps the posts unchanged; any other hook answers with
+the error as its ``AppError`` (an ``AppError`` raised keeps all its fields). docs/python-sdk.md has the
+table for every "Will" hook.
 """
 
 from __future__ import annotations

@@ -10,6 +10,7 @@ has arrived, and learn that the client went away (``request.cancelled``; writes 
 
 from __future__ import annotations
 
+import logging
 import threading
 from collections.abc import Callable, Iterator
 from typing import Any
@@ -18,6 +19,8 @@ __all__ = ["HTTPRequest", "HTTPResponseWriter", "BodyReader", "BodyWriter", "Cli
 
 CHUNK_SIZE = 64 * 1024
 """The largest body piece one stream message carries."""
+
+_log = logging.getLogger("mattermost_plugin.http")
 
 
 class ClientDisconnectedError(ConnectionError):
@@ -121,6 +124,10 @@ class HTTPRequest:
         wanted = name.lower()
         return [v for key, values in self.headers.items() if key.lower() == wanted for v in values]
 
+    def get_all_headers(self, name: str) -> list[str]:
+        """Every value of header ``name`` (case-insensitive); the name Mattermost's SDK uses for ``get_all``."""
+        return self.get_all(name)
+
 
 class BodyWriter:
     """A response body sent in chunks as it is written.
@@ -150,41 +157,48 @@ class BodyWriter:
 class HTTPResponseWriter(BodyWriter):
     """The response: status and headers, then the body as it is written.
 
-    Headers may change until the first ``write``, ``flush`` or ``write_header``; after that they are sent
-    and further changes raise ``RuntimeError``. The status defaults to 200.
+    Headers may change until the first ``write``, ``flush`` or ``write_header``; after that they are sent,
+    and a later ``set_header`` or ``add_header`` logs a warning and is ignored, as in Mattermost's SDK
+    (and Go's ``http.ResponseWriter``). The status defaults to 200. ``headers`` (or ``header()``) is the
+    header mapping itself: name to the list of values.
     """
 
     def __init__(self, emit: Callable[[bytes, bool], None]) -> None:
         super().__init__(emit)
         self.status_code = 200
-        self._headers: dict[str, list[str]] = {}
+        self.headers: dict[str, list[str]] = {}
         self.headers_sent = False
 
     def header(self) -> dict[str, list[str]]:
-        """The response headers (name to values), editable until they are sent."""
-        return self._headers
+        """The response headers (name to values), as Go's ``w.Header()``; the same mapping as ``headers``."""
+        return self.headers
 
     def set_header(self, name: str, value: str) -> None:
-        self._check_open()
-        for key in [k for k in self._headers if k.lower() == name.lower()]:
-            del self._headers[key]
-        self._headers[name] = [value]
+        """Replaces every value of header ``name`` (case-insensitive) with ``value``."""
+        if self._sent("set_header", name):
+            return
+        for key in [k for k in self.headers if k.lower() == name.lower()]:
+            del self.headers[key]
+        self.headers[name] = [value]
 
     def add_header(self, name: str, value: str) -> None:
-        self._check_open()
-        for key, values in self._headers.items():
+        """Adds ``value`` to header ``name`` (for headers with several values, such as Set-Cookie)."""
+        if self._sent("add_header", name):
+            return
+        for key, values in self.headers.items():
             if key.lower() == name.lower():
                 values.append(value)
                 return
-        self._headers[name] = [value]
+        self.headers[name] = [value]
 
     def write_header(self, status_code: int) -> None:
-        """Sets the status and sends the head now (later calls are ignored, as in Go)."""
-        if self.headers_sent:
+        """Sets the status and sends the head now (later calls log a warning and are ignored, as in Go)."""
+        if self._sent("write_header", str(status_code)):
             return
         self.status_code = status_code
         self._emit(b"", False)
 
-    def _check_open(self) -> None:
+    def _sent(self, method: str, what: str) -> bool:
         if self.headers_sent:
-            raise RuntimeError("the response headers were already sent")
+            _log.warning("%s(%r) after the response headers were sent is ignored", method, what)
+        return self.headers_sent

@@ -32,25 +32,31 @@ def main() -> int:
     parser.add_argument("pytest_args", nargs="*")
     args = parser.parse_args()
 
+    python = prepare(args.venv, args.wheel)
+    env = dict(os.environ, PYTHONDONTWRITEBYTECODE="1")
+    result = subprocess.run([str(python), "-m", "pytest", "-q", "-p", "no:cacheprovider", str(HERE), *args.pytest_args],
+                            cwd=HERE, env=env)
+    return result.returncode
+
+
+def prepare(venv_dir: Path, wheel: Path) -> Path:
+    """The venv's interpreter, with the pinned requirements and ``wheel`` installed."""
     requirements = HERE / "requirements.txt"
-    stamp = args.venv / "requirements.sha256"
+    stamp = venv_dir / "requirements.sha256"
     digest = hashlib.sha256(requirements.read_bytes()).hexdigest()
-    python = args.venv / ("Scripts/python.exe" if os.name == "nt" else "bin/python")
+    python = venv_dir / ("Scripts/python.exe" if os.name == "nt" else "bin/python")
     if not python.exists() or not stamp.exists() or stamp.read_text() != digest:
-        print(f"creating {args.venv} with {requirements.name}", flush=True)
-        venv.EnvBuilder(clear=True, with_pip=True).create(args.venv)
+        print(f"creating {venv_dir} with {requirements.name}", flush=True)
+        venv.EnvBuilder(clear=True, with_pip=True).create(venv_dir)
         subprocess.run([str(python), "-m", "pip", "install", "-q", "-r", str(requirements)], check=True)
         stamp.write_text(digest)
     # The wheel must install into a venv that has only what it declares: --no-deps would hide a missing
     # requirement, so let pip resolve it (everything is already there at the pinned versions).
     with tempfile.TemporaryDirectory() as staging:
-        wheel = pep427_copy(args.wheel, Path(staging))
+        staged = pep427_copy(wheel, Path(staging))
         subprocess.run([str(python), "-m", "pip", "install", "-q", "--force-reinstall", "--no-cache-dir",
-                        str(wheel)], check=True)
-    env = dict(os.environ, PYTHONDONTWRITEBYTECODE="1")
-    result = subprocess.run([str(python), "-m", "pytest", "-q", "-p", "no:cacheprovider", str(HERE), *args.pytest_args],
-                            cwd=HERE, env=env)
-    return result.returncode
+                        str(staged)], check=True)
+    return python
 
 
 def pep427_copy(wheel: Path, staging: Path) -> Path:

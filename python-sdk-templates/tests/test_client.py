@@ -36,7 +36,7 @@ def test_each_client_has_one_method_per_api_rpc() -> None:
 
 def test_calls_carry_the_token_and_the_request_context_and_return_the_result(api_server) -> None:  # type: ignore[no-untyped-def]
     server = api_server({"GetServerVersion": lambda req, ctx: api_server_pb2.GetServerVersionResponse(version="10.5.0")})
-    with PluginAPIClient.connect(server.target, plugin_id="com.example.hello", token="s3cret") as client:
+    with PluginAPIClient(server.target, plugin_id="com.example.hello", token="s3cret") as client:
         token = enter_request("req-42")
         try:
             assert client.get_server_version() == "10.5.0"
@@ -52,7 +52,7 @@ def test_an_app_error_in_the_response_raises_the_matching_exception_with_every_f
                      status_code=404, where="GetUser")
     error.params.update({"user_id": "u1"})
     server = api_server({"GetUser": lambda req, ctx: api_user_pb2.GetUserResponse(error=error)})
-    with PluginAPIClient.connect(server.target) as client, pytest.raises(NotFoundError) as raised:
+    with PluginAPIClient(server.target) as client, pytest.raises(NotFoundError) as raised:
         client.get_user("u1")
     e = raised.value
     assert (e.message, e.id, e.detailed_error, e.request_id, e.status_code, e.where, e.params) == (
@@ -60,7 +60,7 @@ def test_an_app_error_in_the_response_raises_the_matching_exception_with_every_f
 
 
 def test_transport_failures_raise_unavailable_and_refusals_raise_permission_denied(api_server, socket_dir) -> None:  # type: ignore[no-untyped-def]
-    with PluginAPIClient.connect(f"unix://{socket_dir}/nobody.sock", timeout=2) as client:
+    with PluginAPIClient(f"unix://{socket_dir}/nobody.sock", timeout=2) as client:
         with pytest.raises(UnavailableError) as raised:
             client.get_server_version()
     assert raised.value.grpc_code == "UNAVAILABLE"
@@ -69,7 +69,7 @@ def test_transport_failures_raise_unavailable_and_refusals_raise_permission_deni
         ctx.abort(grpc.StatusCode.PERMISSION_DENIED, "bad token")
 
     server = api_server({"GetServerVersion": refuse})
-    with PluginAPIClient.connect(server.target) as client, pytest.raises(PermissionDeniedError, match="bad token"):
+    with PluginAPIClient(server.target) as client, pytest.raises(PermissionDeniedError, match="bad token"):
         client.get_server_version()
 
 
@@ -85,7 +85,7 @@ def test_a_streamed_upload_accepts_bytes_files_and_iterables(api_server) -> None
 
     server = api_server({"InstallPlugin": install})
     bundle = bytes(range(256)) * 1000
-    with PluginAPIClient.connect(server.target) as client:
+    with PluginAPIClient(server.target) as client:
         assert client.install_plugin(True, bundle).json == b'{"id": "x"}'
         client.install_plugin(True, io.BytesIO(bundle))
         client.install_plugin(True, iter([bundle[:100], bundle[100:]]))
@@ -101,7 +101,7 @@ def test_plugin_http_streams_the_response(api_server) -> None:  # type: ignore[n
         yield api_plugin_pb2.PluginHTTPResponse(body_complete=True)
 
     server = api_server({"PluginHTTP": serve})
-    with PluginAPIClient.connect(server.target) as client:
+    with PluginAPIClient(server.target) as client:
         stream = client.plugin_http(HTTPRequestHead(method="POST", url="/other/x"), b"ab")
         assert stream.head.status_code == 201
         assert list(stream) == [b"ab0", b"ab1", b"ab2"]
@@ -114,7 +114,7 @@ def test_the_async_client_calls_the_same_rpcs(api_server) -> None:  # type: igno
     })
 
     async def run() -> tuple[str, str]:
-        async with AsyncPluginAPIClient.connect(server.target, token="t") as client:
+        async with AsyncPluginAPIClient(server.target, token="t") as client:
             return await client.get_server_version(), (await client.get_user("u9")).id
 
     assert asyncio.run(run()) == ("10.5.0", "u9")

@@ -67,6 +67,10 @@ class Conventions(Plugin):
     def login(self, context: PluginContext, user: User) -> str:
         return "" if user.username == "ok" else "no login for you"
 
+    @hook(HookName.ExecuteCommand)
+    def command(self, context: PluginContext, args: CommandArgs) -> object:
+        raise ValueError("boom")
+
     @hook(HookName.OnConfigurationChange)
     def config(self) -> None:
         raise NotFoundError("missing setting", id="plugin.config.missing", params={"field": "x"})
@@ -101,14 +105,15 @@ def test_a_single_result_hook_returns_its_value() -> None:
 
 def test_a_handler_exception_becomes_the_hooks_app_error_with_traceback() -> None:
     with pytest.raises(AppError) as raised:
-        HookCaller(Conventions()).message_will_be_posted(PluginContext(), Post(message="explode"))
-    assert raised.value.status_code == 500 and raised.value.where == "MessageWillBePosted"
+        HookCaller(Conventions()).execute_command(PluginContext(), CommandArgs(command="/x"))
+    assert raised.value.status_code == 500 and raised.value.where == "ExecuteCommand"
     assert "ValueError: boom" in raised.value.message and "Traceback" in raised.value.detailed_error
 
 
-def test_a_return_value_that_fits_no_result_is_an_error() -> None:
-    with pytest.raises(AppError, match="return a tuple of"):
-        HookCaller(Conventions()).message_will_be_posted(PluginContext(), Post(message="wrong"))
+def test_a_return_value_that_fits_no_result_fails_the_hook_which_a_filter_turns_into_a_rejection() -> None:
+    response = HookCaller(Conventions()).message_will_be_posted(PluginContext(), Post(message="wrong"))
+    assert response.rejection_reason == "Plugin error: returned a int; return a tuple of (post, rejection_reason)"
+    assert not response.HasField("post")
 
 
 def test_an_app_error_raised_by_a_handler_keeps_every_field() -> None:

@@ -24,7 +24,7 @@ from .stdio import StdioForwarder
 
 if TYPE_CHECKING:
     from ..plugin import Plugin
-    from .dispatch import HookRunner
+    from .runner import HookRunner
 
 __all__ = ["PluginServer", "StartupError"]
 
@@ -169,7 +169,7 @@ class PluginServer:
         from grpc_health.v1 import health, health_pb2
 
         from .._hooks_dispatch import BINDERS
-        from .dispatch import HookRunner
+        from .runner import HookRunner
 
         runner = HookRunner(self.config.hook_timeout)
         self.runner = runner

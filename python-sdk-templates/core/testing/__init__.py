@@ -12,7 +12,8 @@
 answered by stubs. ``HookCaller`` has one typed method per hook and runs it through the same
 conversion code as the plugin server (request and response are serialised as on the wire), so return
 value conventions and errors behave exactly as they will under a host. Streaming hooks (ServeHTTP,
-ServeMetrics, FileWillBeUploaded) take the request body and return an ``Exchange``.
+ServeMetrics, FileWillBeUploaded) take the request body and return an ``Exchange``. The KV methods of
+``FakeAPI`` work on an in-memory store (``api.kv``) unless stubbed.
 """
 
 from __future__ import annotations
@@ -21,5 +22,7 @@ from ._fake import Call, FakeBodyStream, NotStubbedError, Stub
 from ._fake_api import FakeAPI
 from ._hook_caller import HookCaller
 from ._invoke import Exchange, FakeServicerContext
+from ._kv import MemoryKVStore
 
-__all__ = ["FakeAPI", "HookCaller", "Exchange", "FakeServicerContext", "Call", "Stub", "FakeBodyStream", "NotStubbedError"]
+__all__ = ["FakeAPI", "HookCaller", "Exchange", "FakeServicerContext", "Call", "Stub", "FakeBodyStream", "NotStubbedError",
+           "MemoryKVStore"]

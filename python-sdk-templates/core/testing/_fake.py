@@ -6,7 +6,8 @@ import threading
 from collections.abc import Callable
 from typing import Any, Generic, NamedTuple, ParamSpec, TypeVar
 
-from .._internal.client_base import BodyStream, iter_body
+from .._internal.bodies import BodyStream, iter_body
+from ._kv import MemoryKVStore
 
 __all__ = ["Call", "Stub", "FakeRecorder", "FakeBodyStream", "NotStubbedError"]
 
@@ -58,11 +59,15 @@ class Stub(Generic[P, R]):
 
 
 class FakeRecorder:
-    """Records every call and answers from stubs. Thread-safe."""
+    """Records every call and answers it: from its stub, else from the in-memory KV store for the KV
+    methods, else with an empty value (or ``NotStubbedError`` when strict). Thread-safe."""
 
-    def __init__(self, *, strict: bool = False) -> None:
+    def __init__(self, *, strict: bool = False, kv: MemoryKVStore | None = None) -> None:
         self.strict = strict
         self.calls: list[Call] = []
+        self.kv = kv or MemoryKVStore()
+        """The in-memory KV store answering the KV methods; seed or inspect it in tests."""
+        self._builtin = self.kv.answers()
         self._stubs: dict[str, Stub[Any, Any]] = {}
         self._record_lock = threading.Lock()
 
@@ -94,9 +99,11 @@ class FakeRecorder:
             raise AssertionError(f"{self._name_of(method)} was called: {calls}")
 
     def reset(self) -> None:
+        """Forgets the calls, the stubs and the KV store's contents."""
         with self._record_lock:
             self.calls.clear()
         self._stubs.clear()
+        self.kv.clear()
 
     def _name_of(self, method: Callable[..., Any]) -> str:
         name = getattr(method, "__name__", None)
@@ -111,6 +118,10 @@ class FakeRecorder:
         if stub is not None:
             answer: R = stub.answer(arguments)
             return answer
+        builtin = self._builtin.get(name)
+        if builtin is not None:
+            result: R = builtin(**arguments)
+            return result
         if self.strict:
             raise NotStubbedError(f"{name} was called with {arguments} but is not stubbed")
         return zero()
@@ -127,4 +138,4 @@ class FakeBodyStream(BodyStream[H]):
     """A ``BodyStream`` with a fixed head and body, for stubbing streaming API methods."""
 
     def __init__(self, head: H, body: bytes = b"") -> None:
-        super().__init__(head, body, True, iter(()), None)
+        super().__init__("", head, body, True, iter(()), None)

@@ -7,8 +7,8 @@ from collections.abc import Callable, Iterable, Iterator
 from typing import Any, Generic, TypeVar
 
 from .._hooks_dispatch import BINDERS
-from .._internal.client_base import iter_body
-from .._internal.dispatch import HookRunner
+from .._internal.bodies import iter_body
+from .._internal.runner import HookRunner
 from ..plugin import Plugin
 
 __all__ = ["Exchange", "FakeServicerContext", "HookInvoker"]

@@ -192,7 +192,7 @@ class ApiProbe(Plugin):
         api = self.api
         api.kv_delete_all()
         api.kv_set("a", b"1")
-        assert api.kv_get("a") == b"1" and api.kv_get("missing") == b""
+        assert api.kv_get("a") == b"1" and api.kv_get("missing") is None
         assert api.kv_compare_and_set("a", b"1", b"2") and not api.kv_compare_and_set("a", b"1", b"3")
         assert api.kv_compare_and_set("b", b"", b"new") and not api.kv_compare_and_set("b", b"", b"again")
         assert not api.kv_compare_and_delete("b", b"old") and api.kv_compare_and_delete("b", b"new")
@@ -202,12 +202,12 @@ class ApiProbe(Plugin):
             api.kv_set(key, key.encode())
         assert api.kv_list(0, 2) == ["a", "c"] and api.kv_list(1, 2) == ["d", "e"]
         api.kv_delete("c")
-        assert api.kv_get("c") == b""
+        assert api.kv_get("c") is None
         api.kv_set_with_expiry("short", b"x", 1)
         api.kv_set_with_options("short2", b"y", PluginKVSetOptions(expire_in_seconds=1))
         assert api.kv_get("short") == b"x"
         time.sleep(1.3)
-        assert api.kv_get("short") == b"" and api.kv_get("short2") == b""
+        assert api.kv_get("short") is None and api.kv_get("short2") is None
         keys = api.kv_list(0, 100)
         api.kv_delete_all()
         assert api.kv_list(0, 100) == []

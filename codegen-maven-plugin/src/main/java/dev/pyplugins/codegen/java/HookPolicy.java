@@ -25,6 +25,18 @@ final class HookPolicy {
     return hook.rpcName().contains("Will");
   }
 
+  /**
+   * A "Will" hook that can refuse only through its error (ConfigurationWillBeSaved: Go returns
+   * {@code (*Config, error)}): it has a single message result and no rejection reason. Its AppError is the
+   * plugin's refusal and reaches the caller; only a failed call (plugin gone, deadline) fails open. Every
+   * other "Will" hook refuses through its result fields, so an AppError there is a broken plugin.
+   */
+  static boolean refusesWithError(JavaRpc hook) {
+    List<FieldModel> results = hook.signature().results();
+    return failsOpen(hook) && !hook.streams() && results.size() == 1 && results.get(0).isMessage()
+        && results.get(0).cardinality() == FieldModel.Cardinality.SINGULAR;
+  }
+
   /** The service's Implemented RPC, when it has one answering with a list of names. */
   static Optional<JavaRpc> implemented(List<JavaRpc> hooks) {
     return hooks.stream()

@@ -113,7 +113,7 @@ final class HooksClientMethods {
       return;
     }
     method.beginControlFlow("try").addCode(call);
-    if (protocol.appErrorException().isPresent()) {
+    if (protocol.appErrorException().isPresent() && !HookPolicy.refusesWithError(hook)) {
       method.nextControlFlow("catch ($T | $T e)", JavaTypes.HOOK_CALL_EXCEPTION, protocol.appErrorException().get());
     } else {
       method.nextControlFlow("catch ($T e)", JavaTypes.HOOK_CALL_EXCEPTION);

@@ -46,6 +46,10 @@ record ApiMethodView(
     boolean hasError,
     String headField) {
 
+  static Builder builder() {
+    return new Builder();
+  }
+
   static ApiMethodView of(RpcSignature signature, PbModules.Imports imports, String contextArguments) {
     PythonTypes types = new PythonTypes(imports);
     var method = signature.method();
@@ -56,13 +60,28 @@ record ApiMethodView(
     signature.context().ifPresent(c -> args.add(c.name() + "=" + contextArguments));
     for (FieldModel p : signature.parameters()) {
       String id = PythonNames.identifier(p.name());
-      params.add(id + ": " + types.parameter(p));
-      if (id.equals(p.name())) {
-        args.add(p.name() + "=" + id);
-      } else {
-        keywordArgs.add(PythonNames.literal(p.name()) + ": " + id);
+      String type = types.parameter(p);
+      String value = id;
+      if (ApiConveniences.acceptsNone(signature, p)) {
+        type += " | None";
+        value = "(" + id + " or b\"\")";
       }
-      recorded.add(PythonNames.literal(p.name()) + ": " + id);
+      if (ApiConveniences.acceptsId(p)) {
+        type += " | str";
+        value = "_by_id(" + types.element(p) + ", " + id + ")";
+      }
+      if (ApiConveniences.takesKeywordPairs(signature, p)) {
+        params.add(id + ": " + type + " = (), **" + ApiConveniences.PAIRS + ": object");
+        value = "_key_value_pairs(" + id + ", " + ApiConveniences.PAIRS + ")";
+      } else {
+        params.add(id + ": " + type + ApiConveniences.defaultValue(signature, p).map(d -> " = " + d).orElse(""));
+      }
+      if (id.equals(p.name())) {
+        args.add(p.name() + "=" + value);
+      } else {
+        keywordArgs.add(PythonNames.literal(p.name()) + ": " + value);
+      }
+      recorded.add(PythonNames.literal(p.name()) + ": " + value);
     }
     if (!keywordArgs.isEmpty()) {
       args.add("**{" + String.join(", ", keywordArgs) + "}");
@@ -72,44 +91,37 @@ record ApiMethodView(
     } else if (signature.shape() == RpcShape.BIDI_BODY_STREAM) {
       params.add("body: _Body = b\"\"");
     }
-    String requestType = imports.message(method.input().fullName());
     String responseType = imports.message(method.output().fullName());
-    String returnType;
-    String returnExpression;
-    String zeroValue;
-    String headField = "";
+    Builder view = builder()
+        .name(PythonNames.identifier(PythonNames.snakeCase(method.name())))
+        .path("/" + method.fullMethodName())
+        .doc(PythonNames.docstring(doc(method), "Calls " + method.name() + ".", "        "))
+        .parameters(params.isEmpty() ? "" : ", " + String.join(", ", params))
+        .requestType(imports.message(method.input().fullName()))
+        .requestArguments(String.join(", ", args))
+        .recordedArguments("{" + String.join(", ", recorded) + "}")
+        .responseType(responseType)
+        .shape(signature.shape())
+        .hasError(signature.error().isPresent())
+        .headField("");
     if (signature.shape() == RpcShape.BIDI_BODY_STREAM) {
       FieldModel head = signature.responseHead().orElseThrow();
-      headField = head.name();
-      returnType = "_BodyStream[" + types.element(head) + "]";
-      returnExpression = "_response";
-      zeroValue = "_FakeBodyStream(" + types.element(head) + "())";
-    } else {
-      switch (signature.resultKind()) {
-        case VOID -> {
-          returnType = "None";
-          returnExpression = "None";
-          zeroValue = "None";
-        }
-        case SINGLE -> {
-          FieldModel result = signature.results().get(0);
-          returnType = types.result(result);
-          returnExpression = PythonTypes.read(result, "_response");
-          zeroValue = zeroValue(result, types);
-        }
-        default -> {
-          returnType = responseType;
-          returnExpression = "_response";
-          zeroValue = responseType + "()";
-        }
-      }
+      return view.headField(head.name()).returnType("_BodyStream[" + types.element(head) + "]")
+          .returnExpression("_response").zeroValue("_FakeBodyStream(" + types.element(head) + "())").build();
     }
-    return new ApiMethodView(PythonNames.identifier(PythonNames.snakeCase(method.name())),
-        "/" + method.fullMethodName(), PythonNames.docstring(doc(method), "Calls " + method.name() + ".", "        "),
-        params.isEmpty() ? "" : ", " + String.join(", ", params), requestType, String.join(", ", args),
-        "{" + String.join(", ", recorded) + "}", responseType, returnType, returnExpression, zeroValue,
-        signature.shape() == RpcShape.UNARY, signature.shape() == RpcShape.CLIENT_BODY_STREAM,
-        signature.shape() == RpcShape.BIDI_BODY_STREAM, signature.error().isPresent(), headField);
+    return switch (signature.resultKind()) {
+      case VOID -> view.returnType("None").returnExpression("None").zeroValue("None").build();
+      case SINGLE -> {
+        FieldModel result = signature.results().get(0);
+        if (ApiConveniences.emptyMeansAbsent(signature)) {
+          yield view.returnType(types.result(result) + " | None")
+              .returnExpression("(" + PythonTypes.read(result, "_response") + " or None)").zeroValue("None").build();
+        }
+        yield view.returnType(types.result(result)).returnExpression(PythonTypes.read(result, "_response"))
+            .zeroValue(zeroValue(result, types)).build();
+      }
+      case MESSAGE -> view.returnType(responseType).returnExpression("_response").zeroValue(responseType + "()").build();
+    };
   }
 
   /** The RPC's doc, with a deprecation note when the protocol marks it deprecated. */
@@ -138,5 +150,107 @@ record ApiMethodView(
         default -> "0";
       };
     };
+  }
+
+  /** Builds an {@link ApiMethodView}; every value must be set. */
+  static final class Builder {
+    private String name;
+    private String path;
+    private String doc;
+    private String parameters;
+    private String requestType;
+    private String requestArguments;
+    private String recordedArguments;
+    private String responseType;
+    private String returnType;
+    private String returnExpression;
+    private String zeroValue;
+    private RpcShape shape;
+    private Boolean hasError;
+    private String headField;
+
+    Builder name(String v) {
+      name = v;
+      return this;
+    }
+
+    Builder path(String v) {
+      path = v;
+      return this;
+    }
+
+    Builder doc(String v) {
+      doc = v;
+      return this;
+    }
+
+    Builder parameters(String v) {
+      parameters = v;
+      return this;
+    }
+
+    Builder requestType(String v) {
+      requestType = v;
+      return this;
+    }
+
+    Builder requestArguments(String v) {
+      requestArguments = v;
+      return this;
+    }
+
+    Builder recordedArguments(String v) {
+      recordedArguments = v;
+      return this;
+    }
+
+    Builder responseType(String v) {
+      responseType = v;
+      return this;
+    }
+
+    Builder returnType(String v) {
+      returnType = v;
+      return this;
+    }
+
+    Builder returnExpression(String v) {
+      returnExpression = v;
+      return this;
+    }
+
+    Builder zeroValue(String v) {
+      zeroValue = v;
+      return this;
+    }
+
+    Builder shape(RpcShape v) {
+      shape = v;
+      return this;
+    }
+
+    Builder hasError(boolean v) {
+      hasError = v;
+      return this;
+    }
+
+    Builder headField(String v) {
+      headField = v;
+      return this;
+    }
+
+    ApiMethodView build() {
+      return new ApiMethodView(required(name, "name"), required(path, "path"), required(doc, "doc"),
+          required(parameters, "parameters"), required(requestType, "requestType"),
+          required(requestArguments, "requestArguments"), required(recordedArguments, "recordedArguments"),
+          required(responseType, "responseType"), required(returnType, "returnType"),
+          required(returnExpression, "returnExpression"), required(zeroValue, "zeroValue"),
+          required(shape, "shape") == RpcShape.UNARY, shape == RpcShape.CLIENT_BODY_STREAM,
+          shape == RpcShape.BIDI_BODY_STREAM, required(hasError, "hasError"), required(headField, "headField"));
+    }
+
+    private static <T> T required(T value, String what) {
+      return java.util.Objects.requireNonNull(value, () -> "ApiMethodView." + what + " was not set");
+    }
   }
 }

@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * A model message re-exported by the generated {@code types} module, so plugin authors write
- * {@code from mattermost_plugin.types import Post}.
+ * A model message re-exported by the generated {@code models} module, so plugin authors write
+ * {@code from mattermost_plugin.models import Post}.
  *
  * @param name the class name
  * @param reference the relocated class it names

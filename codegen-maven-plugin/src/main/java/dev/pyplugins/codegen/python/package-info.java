@@ -1,5 +1,6 @@
 /**
- * The Python SDK generator: Mustache templates fed by view models computed here, protoc's Python output
- * relocated into the SDK package, the handwritten core copied from the templates jar, and the wheel.
+ * The Python SDK generator: {@link dev.pyplugins.codegen.python.PythonSdkGenerator} runs one generator per
+ * output (the copied core, protoc's relocated modules, one per Mustache template, each fed by view models
+ * computed here), then packs the finished files into the wheel.
  */
 package dev.pyplugins.codegen.python;

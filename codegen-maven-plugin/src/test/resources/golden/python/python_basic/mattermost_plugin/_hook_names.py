@@ -15,22 +15,40 @@ class HookName(str, _Enum):
     """One member per hook RPC; the value is the RPC name, which is also the Go hook name."""
 
     Implemented = "Implemented"
-    """Lists the implemented hooks."""
+    """Lists the implemented hooks.
+
+    Handler: ``() -> hooks, optionally with an error last``.
+    """
 
     OnActivate = "OnActivate"
-    """Starts the plugin."""
+    """Starts the plugin.
+
+    Handler: ``() -> None``.
+    """
 
     NoteWillBeSaved = "NoteWillBeSaved"
-    """Filters a note; two results."""
+    """Filters a note; two results.
+
+    Handler: ``(plugin_context, note) -> (note, rejection_reason)``.
+    """
 
     CountNotes = "CountNotes"
-    """A hook without a plugin context."""
+    """A hook without a plugin context.
+
+    Handler: ``(limit) -> count, optionally with an error last``.
+    """
 
     ServeHTTP = "ServeHTTP"
-    """Serves HTTP."""
+    """Serves HTTP.
+
+    Handler: ``(plugin_context, w, r) -> None``.
+    """
 
     NoteWillBeUploaded = "NoteWillBeUploaded"
-    """Filters an upload."""
+    """Filters an upload.
+
+    Handler: ``(plugin_context, note, reader, writer) -> (note, rejection_reason)``.
+    """
 
     def __str__(self) -> str:
         return self.value

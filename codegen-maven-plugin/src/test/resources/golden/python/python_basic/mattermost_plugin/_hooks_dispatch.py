@@ -3,19 +3,20 @@
 
 Each ``_bind_<hook>`` takes the hook runner and the plugin's handler and returns the raw gRPC behaviour
 (bytes in, bytes out): it parses the request, calls the handler with the hook's parameters, and turns
-its return value (or its exception) into the response.
+its return value (or its failure, by the rule its ``_HookSpec`` states) into the response.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable as _Callable
 
-from ._internal.dispatch import HookRunner as _HookRunner
-from ._internal.dispatch import ResultField as _ResultField
-from ._internal.dispatch import fill_results as _fill_results
-from ._internal.dispatch import serve_filter as _serve_filter
-from ._internal.dispatch import serve_http as _serve_http
-from ._internal.dispatch import Behaviour as _Behaviour
+from ._internal.results import HookSpec as _HookSpec
+from ._internal.results import ResultField as _ResultField
+from ._internal.results import fill_results as _fill_results
+from ._internal.runner import Behaviour as _Behaviour
+from ._internal.runner import HookRunner as _HookRunner
+from ._internal.streams import serve_filter as _serve_filter
+from ._internal.streams import serve_http as _serve_http
 from ._proto.demo.v1 import common_pb2 as _common_pb2
 from ._proto.demo.v1 import hooks_pb2 as _hooks_pb2
 
@@ -26,64 +27,64 @@ SERVICE = "demo.v1.PluginHooks"
 
 
 def _bind_implemented(runner: _HookRunner, handler: _Callable[..., object]) -> _Behaviour:
-    results = (_ResultField("hooks", "repeated", str),)
+    spec = _HookSpec("Implemented", (_ResultField("hooks", "repeated", str),), error="error")
 
     def call(raw: bytes, context: object) -> bytes:
         _request = _hooks_pb2.ImplementedRequest.FromString(raw)
         _response = _hooks_pb2.ImplementedResponse()
         try:
-            result = runner.call("Implemented", handler, context, None, ())
-            _fill_results(_response, result, results)
-        except Exception as exc:  # noqa: BLE001 - a handler's failure becomes the hook's error
-            runner.failed("Implemented", exc, _response.error)
+            result = runner.call(spec.name, handler, context, None, ())
+            _fill_results(_response, result, spec, _request)
+        except Exception as exc:  # noqa: BLE001 - a handler's failure becomes the hook's answer
+            runner.failed(spec, exc, _response, _request)
         return _response.SerializeToString()
 
     return call
 
 
 def _bind_on_activate(runner: _HookRunner, handler: _Callable[..., object]) -> _Behaviour:
-    results = ()
+    spec = _HookSpec("OnActivate", (), error="error")
 
     def call(raw: bytes, context: object) -> bytes:
         _request = _hooks_pb2.OnActivateRequest.FromString(raw)
         _response = _hooks_pb2.OnActivateResponse()
         try:
-            result = runner.call("OnActivate", handler, context, None, ())
-            _fill_results(_response, result, results)
-        except Exception as exc:  # noqa: BLE001 - a handler's failure becomes the hook's error
-            runner.failed("OnActivate", exc, _response.error)
+            result = runner.call(spec.name, handler, context, None, ())
+            _fill_results(_response, result, spec, _request)
+        except Exception as exc:  # noqa: BLE001 - a handler's failure becomes the hook's answer
+            runner.failed(spec, exc, _response, _request)
         return _response.SerializeToString()
 
     return call
 
 
 def _bind_note_will_be_saved(runner: _HookRunner, handler: _Callable[..., object]) -> _Behaviour:
-    results = (_ResultField("note", "message", _common_pb2.Note), _ResultField("rejection_reason", "scalar", str))
+    spec = _HookSpec("NoteWillBeSaved", (_ResultField("note", "message", _common_pb2.Note), _ResultField("rejection_reason", "scalar", str)), error="error", rejection="rejection_reason")
 
     def call(raw: bytes, context: object) -> bytes:
         _request = _hooks_pb2.NoteWillBeSavedRequest.FromString(raw)
         _response = _hooks_pb2.NoteWillBeSavedResponse()
         try:
-            result = runner.call("NoteWillBeSaved", handler, context, _request.plugin_context, (_request.plugin_context, _request.note))
-            _fill_results(_response, result, results)
-        except Exception as exc:  # noqa: BLE001 - a handler's failure becomes the hook's error
-            runner.failed("NoteWillBeSaved", exc, _response.error)
+            result = runner.call(spec.name, handler, context, _request.plugin_context, (_request.plugin_context, (_request.note if _request.HasField("note") else None)))
+            _fill_results(_response, result, spec, _request)
+        except Exception as exc:  # noqa: BLE001 - a handler's failure becomes the hook's answer
+            runner.failed(spec, exc, _response, _request)
         return _response.SerializeToString()
 
     return call
 
 
 def _bind_count_notes(runner: _HookRunner, handler: _Callable[..., object]) -> _Behaviour:
-    results = (_ResultField("count", "scalar", int),)
+    spec = _HookSpec("CountNotes", (_ResultField("count", "scalar", int),), error="error")
 
     def call(raw: bytes, context: object) -> bytes:
         _request = _hooks_pb2.CountNotesRequest.FromString(raw)
         _response = _hooks_pb2.CountNotesResponse()
         try:
-            result = runner.call("CountNotes", handler, context, None, (_request.limit,))
-            _fill_results(_response, result, results)
-        except Exception as exc:  # noqa: BLE001 - a handler's failure becomes the hook's error
-            runner.failed("CountNotes", exc, _response.error)
+            result = runner.call(spec.name, handler, context, None, (_request.limit,))
+            _fill_results(_response, result, spec, _request)
+        except Exception as exc:  # noqa: BLE001 - a handler's failure becomes the hook's answer
+            runner.failed(spec, exc, _response, _request)
         return _response.SerializeToString()
 
     return call
@@ -94,7 +95,7 @@ def _bind_serve_http(runner: _HookRunner, handler: _Callable[..., object]) -> _B
 
 
 def _bind_note_will_be_uploaded(runner: _HookRunner, handler: _Callable[..., object]) -> _Behaviour:
-    return _serve_filter(runner, "NoteWillBeUploaded", handler, _hooks_pb2.NoteWillBeUploadedRequest, _hooks_pb2.NoteWillBeUploadedResponse, "plugin_context", ("note",), "verdict", (_ResultField("note", "message", _common_pb2.Note), _ResultField("rejection_reason", "scalar", str), _ResultField("replaced", "scalar", bool)))
+    return _serve_filter(runner, _HookSpec("NoteWillBeUploaded", (_ResultField("note", "message", _common_pb2.Note), _ResultField("rejection_reason", "scalar", str)), error="error", rejection="rejection_reason"), handler, _hooks_pb2.NoteWillBeUploadedRequest, _hooks_pb2.NoteWillBeUploadedResponse, "plugin_context", ("note",), "verdict", "replaced")
 
 
 BINDERS: dict[str, _Callable[[_HookRunner, _Callable[..., object]], _Behaviour]] = {

@@ -1,9 +1,10 @@
 # generated from demo/v1/common.proto by the pyplugins code generator, do not edit
-"""The exceptions the SDK raises: ``AppError`` and its subclasses by HTTP status, plus transport failures.
+"""The exceptions the SDK raises: ``PluginAPIError`` and its subclasses by HTTP status and gRPC code.
 
 A host answers a failed call with an AppError message; the client raises the subclass that matches its
-status code, carrying every field of the message. Hook handlers may raise them too: the hook's response
-then carries the same fields.
+status code, carrying every field of the message. A transport failure raises the subclass that matches
+its gRPC code (see ``mattermost_plugin.exceptions.convert_grpc_error``). Hook handlers may raise them
+too: the hook's response then carries the same fields.
 """
 
 from __future__ import annotations
@@ -29,17 +30,15 @@ __all__ = [
 
 
 class PluginAPIError(Exception):
-    """Base of every error the Plugin API clients raise."""
+    """Base of every error of the Plugin API, mirroring Go's model.AppError.
 
-
-class AppError(PluginAPIError):
-    """A business error reported by the host (or raised by a hook handler), mirroring Go's model.AppError.
-
-    ``str(error)`` is the message; the other fields are attributes. ``AppError.from_proto`` picks the
-    subclass that matches the status code.
+    Built with keywords, as in Mattermost's SDK: ``NotFoundError("no such user", error_id="app.user.missing",
+    status_code=404)``. ``str(error)`` is the message, then the id in brackets and the HTTP status
+    (``no such user [app.user.missing] (HTTP 404)``); every field is an attribute. ``code`` is the gRPC
+    status code of a transport failure (``grpc_code`` its name), None for errors the host reported.
     """
 
-    default_status_code: int = 500
+    default_status_code: int = 0
     """The status code an instance gets when none is given."""
 
     def __init__(
@@ -49,6 +48,9 @@ class AppError(PluginAPIError):
         id: str = "",
         status_code: int = 0,
         params: _Mapping[str, _Any] | None = None,
+        error_id: str | None = None,
+        code: _Any = None,
+        grpc_code: str = "",
     ) -> None:
         super().__init__(message)
         self.message: str = message
@@ -58,8 +60,19 @@ class AppError(PluginAPIError):
         """"""
         self.params: dict[str, _Any] = dict(params or {})
         """"""
+        if error_id is not None:
+            self.id = error_id
+        self.code: _Any = code
+        """The gRPC status code (``grpc.StatusCode``) of a transport failure; None otherwise."""
+        self.grpc_code: str = grpc_code or (code.name if code is not None else "")
+        """The name of that code, such as ``"UNAVAILABLE"``; empty otherwise."""
         if not self.status_code:
             self.status_code = self.default_status_code
+
+    @property
+    def error_id(self) -> str:
+        """The same as ``id``, under the name Mattermost's SDK uses."""
+        return self.id
 
     @staticmethod
     def from_proto(message: _Any) -> AppError:
@@ -79,57 +92,68 @@ class AppError(PluginAPIError):
         target.status_code = self.status_code
         _dict_to_struct(self.params, target.params)
 
+    def __str__(self) -> str:
+        text = self.message
+        if self.id:
+            text += f" [{self.id}]"
+        if self.status_code:
+            text += f" (HTTP {self.status_code})"
+        return text
+
     def __repr__(self) -> str:
         return f"{type(self).__name__}({self.message!r}, id={self.id!r}, status_code={self.status_code!r})"
 
 
+class AppError(PluginAPIError):
+    """A business error reported by the host (or raised by a hook handler); 500 unless told otherwise.
+
+    ``AppError.from_proto`` picks the subclass that matches the status code.
+    """
+
+    default_status_code = 500
+
+
 class ValidationError(AppError):
-    """The request was invalid (HTTP 400)."""
+    """The request was invalid (HTTP 400; gRPC INVALID_ARGUMENT, FAILED_PRECONDITION, OUT_OF_RANGE)."""
 
     default_status_code = 400
 
 
 class PermissionDeniedError(AppError):
-    """The caller may not do this (HTTP 401 or 403)."""
+    """The caller may not do this (HTTP 401 or 403; gRPC PERMISSION_DENIED, UNAUTHENTICATED)."""
 
     default_status_code = 403
 
 
 class NotFoundError(AppError):
-    """The object does not exist (HTTP 404)."""
+    """The object does not exist (HTTP 404; gRPC NOT_FOUND)."""
 
     default_status_code = 404
 
 
 class AlreadyExistsError(AppError):
-    """The object exists already, or the change conflicts with another (HTTP 409)."""
+    """The object exists already, or the change conflicts with another (HTTP 409; gRPC ALREADY_EXISTS)."""
 
     default_status_code = 409
 
 
-class TooManyRequestsError(AppError):
-    """A rate limit was hit (HTTP 429)."""
-
-    default_status_code = 429
-
-
 class NotSupportedError(AppError):
-    """The host does not support this call (HTTP 501)."""
+    """The host does not support this call (HTTP 501; gRPC UNIMPLEMENTED)."""
 
     default_status_code = 501
 
 
 class UnavailableError(AppError):
-    """The host could not be reached or the call failed in transport (HTTP 503 equivalent).
-
-    ``grpc_code`` is the gRPC status code's name, such as ``"UNAVAILABLE"`` or ``"DEADLINE_EXCEEDED"``.
-    """
+    """The host could not be reached or could not serve the call now (HTTP 503; gRPC UNAVAILABLE,
+    DEADLINE_EXCEEDED)."""
 
     default_status_code = 503
 
-    def __init__(self, message: str = "", *, grpc_code: str = "UNKNOWN", **fields: _Any) -> None:
-        super().__init__(message, **fields)
-        self.grpc_code = grpc_code
+
+class TooManyRequestsError(UnavailableError):
+    """A rate limit was hit (HTTP 429; gRPC RESOURCE_EXHAUSTED); an ``UnavailableError``, as in Mattermost's SDK."""
+
+    default_status_code = 429
 
 
 _BY_STATUS: dict[int, type[AppError]] = {

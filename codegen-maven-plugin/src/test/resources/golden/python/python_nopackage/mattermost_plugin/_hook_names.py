@@ -15,7 +15,10 @@ class HookName(str, _Enum):
     """One member per hook RPC; the value is the RPC name, which is also the Go hook name."""
 
     Implemented = "Implemented"
-    """The Implemented hook."""
+    """The Implemented hook.
+
+    Handler: ``() -> hooks, optionally with an error last``.
+    """
 
     def __str__(self) -> str:
         return self.value

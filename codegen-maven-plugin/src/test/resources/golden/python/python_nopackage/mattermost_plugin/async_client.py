@@ -11,6 +11,8 @@ from ._internal.client_base import Body as _Body
 from ._internal.client_base import AsyncBodyStream as _BodyStream
 from ._internal.client_base import AsyncClientBase as _AsyncClientBase
 from ._internal.context import current_request_id as _current_request_id
+from ._internal.conveniences import by_id as _by_id
+from ._internal.conveniences import key_value_pairs as _key_value_pairs
 from ._proto import service_pb2 as _service_pb2
 
 __all__ = ["AsyncPluginAPIClient"]
@@ -19,10 +21,12 @@ __all__ = ["AsyncPluginAPIClient"]
 class AsyncPluginAPIClient(_AsyncClientBase):
     """Calls the host's Plugin API over a grpc.aio channel; every method is a coroutine.
 
-    Every method sends the request context and the plugin's token, returns the RPC's result (its
-    response message when there are several, None when there are none) and raises an ``AppError``
-    subclass when the host answers with an error, ``UnavailableError`` when the host cannot be
-    reached. Use it from the event loop that created it.
+    ``AsyncPluginAPIClient(target)`` as in Mattermost's SDK, or with no target inside a plugin process (the
+    host's settings come from the environment; ``Plugin.api`` is made that way). The channel opens on
+    ``connect()``, a ``with`` block or the first call. Every method sends the request context and the
+    plugin's token, returns the RPC's result (its response message when there are several, None when
+    there are none) and raises a ``PluginAPIError`` subclass when the host answers with an error or
+    cannot be reached (``NotFoundError``, ``UnavailableError``, ...). Use it from the event loop that made its first call.
     """
 
     def _new_context(self) -> _service_pb2.RequestContext:

@@ -11,6 +11,8 @@ from ._internal.client_base import Body as _Body
 from ._internal.client_base import BodyStream as _BodyStream
 from ._internal.client_base import SyncClientBase as _SyncClientBase
 from ._internal.context import current_request_id as _current_request_id
+from ._internal.conveniences import by_id as _by_id
+from ._internal.conveniences import key_value_pairs as _key_value_pairs
 from ._proto import service_pb2 as _service_pb2
 
 __all__ = ["PluginAPIClient"]
@@ -19,10 +21,12 @@ __all__ = ["PluginAPIClient"]
 class PluginAPIClient(_SyncClientBase):
     """Calls the host's Plugin API over a gRPC channel.
 
-    Every method sends the request context and the plugin's token, returns the RPC's result (its
-    response message when there are several, None when there are none) and raises an ``AppError``
-    subclass when the host answers with an error, ``UnavailableError`` when the host cannot be
-    reached. Safe to share between threads.
+    ``PluginAPIClient(target)`` as in Mattermost's SDK, or with no target inside a plugin process (the
+    host's settings come from the environment; ``Plugin.api`` is made that way). The channel opens on
+    ``connect()``, a ``with`` block or the first call. Every method sends the request context and the
+    plugin's token, returns the RPC's result (its response message when there are several, None when
+    there are none) and raises a ``PluginAPIError`` subclass when the host answers with an error or
+    cannot be reached (``NotFoundError``, ``UnavailableError``, ...). Safe to share between threads.
     """
 
     def _new_context(self) -> _service_pb2.RequestContext:

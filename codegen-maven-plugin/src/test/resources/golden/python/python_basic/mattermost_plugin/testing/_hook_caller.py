@@ -38,7 +38,7 @@ class HookCaller(_HookInvoker):
             raise _errors.AppError.from_proto(_response.error)
         return None
 
-    def note_will_be_saved(self, plugin_context: _common_pb2.PluginContext, note: _common_pb2.Note) -> _hooks_pb2.NoteWillBeSavedResponse:
+    def note_will_be_saved(self, plugin_context: _common_pb2.PluginContext, note: _common_pb2.Note | None) -> _hooks_pb2.NoteWillBeSavedResponse:
         """Filters a note; two results."""
         _response = _hooks_pb2.NoteWillBeSavedResponse.FromString(self._call_unary("NoteWillBeSaved", _hooks_pb2.NoteWillBeSavedRequest(plugin_context=plugin_context, note=note).SerializeToString()))
         if _response.HasField("error"):
@@ -52,10 +52,10 @@ class HookCaller(_HookInvoker):
             raise _errors.AppError.from_proto(_response.error)
         return _response.count
 
-    def serve_http(self, plugin_context: _common_pb2.PluginContext, request: _common_pb2.HTTPRequestHead, body: bytes = b"") -> _Exchange[_common_pb2.HTTPResponseHead]:
+    def serve_http(self, plugin_context: _common_pb2.PluginContext, request: _common_pb2.HTTPRequestHead | None, body: bytes = b"") -> _Exchange[_common_pb2.HTTPResponseHead]:
         """Serves HTTP."""
         return self._call_stream("ServeHTTP", _hooks_pb2.ServeHTTPRequest(plugin_context=plugin_context, request=request), body, _hooks_pb2.ServeHTTPResponse, "response")
 
-    def note_will_be_uploaded(self, plugin_context: _common_pb2.PluginContext, note: _common_pb2.Note, body: bytes = b"") -> _Exchange[_hooks_pb2.UploadVerdict]:
+    def note_will_be_uploaded(self, plugin_context: _common_pb2.PluginContext, note: _common_pb2.Note | None, body: bytes = b"") -> _Exchange[_hooks_pb2.UploadVerdict]:
         """Filters an upload."""
         return self._call_stream("NoteWillBeUploaded", _hooks_pb2.NoteWillBeUploadedRequest(plugin_context=plugin_context, note=note), body, _hooks_pb2.NoteWillBeUploadedResponse, "verdict")

@@ -1,211 +1,26 @@
-"""The runtime the generated hook dispatch calls into: running handlers, converting their results,
-and streaming HTTP and body-filter exchanges.
+"""Streamed hooks: HTTP exchanges (ServeHTTP, ServeMetrics) and body filters (FileWillBeUploaded).
 
-Per-call work is kept small: a unary hook costs one parse, one handler call, one result conversion and
-one serialisation on the gRPC worker thread, with no extra thread hop unless the handler is async.
+The handler runs on a stream thread; request messages are pulled as it reads, and what it writes goes
+to the host through a small queue the gRPC thread drains, so neither body is ever held whole.
 """
 
 from __future__ import annotations
 
-import asyncio
 import collections
-import logging
 import threading
-import traceback
-from collections.abc import Callable, Iterator, Mapping
-from concurrent.futures import ThreadPoolExecutor
-from concurrent.futures import TimeoutError as FutureTimeoutError
-from typing import Any, NamedTuple
+from collections.abc import Callable, Iterator
+from typing import Any
 
 from ..http import BodyReader, BodyWriter, ClientDisconnectedError, HTTPRequest, HTTPResponseWriter
-from .context import enter_request, leave_request
+from .results import HookSpec, fill_results
+from .runner import Behaviour, HookRunner
 
-__all__ = ["Behaviour", "HookRunner", "HookTimeoutError", "ResultField", "fill_results", "serve_http", "serve_filter"]
+__all__ = ["serve_filter", "serve_http"]
 
-Behaviour = Callable[..., Any]
-"""A raw gRPC behaviour: ``(bytes, context) -> bytes`` for unary hooks, iterators of bytes for streams."""
-
-_log = logging.getLogger("mattermost_plugin.hooks")
 _QUEUE_SIZE = 8
 """Response chunks a streaming handler may queue before ``write`` blocks (the gRPC thread takes them in
 batches, so up to twice this many may be on their way)."""
 _POLL = 0.25
-
-
-class HookTimeoutError(TimeoutError):
-    """An async hook handler did not finish before the hook's deadline and was cancelled."""
-
-
-class ResultField(NamedTuple):
-    """One response field a handler's return value fills: its name, kind and Python type."""
-
-    name: str
-    kind: str  # "scalar", "message", "repeated" or "map"
-    type: type
-
-
-class AsyncLoop:
-    """The event loop async handlers run on, in its own daemon thread, started on first use."""
-
-    def __init__(self) -> None:
-        self._loop: asyncio.AbstractEventLoop | None = None
-        self._lock = threading.Lock()
-
-    def loop(self) -> asyncio.AbstractEventLoop:
-        with self._lock:
-            if self._loop is None:
-                loop = asyncio.new_event_loop()
-                threading.Thread(target=loop.run_forever, name="plugin-asyncio", daemon=True).start()
-                self._loop = loop
-            return self._loop
-
-    def stop(self) -> None:
-        with self._lock:
-            if self._loop is not None:
-                self._loop.call_soon_threadsafe(self._loop.stop)
-                self._loop = None
-
-
-class HookRunner:
-    """Calls handlers for the dispatch: sets the request id, runs coroutines on the plugin's event
-    loop under the hook's deadline, and turns exceptions into AppError responses."""
-
-    def __init__(self, default_timeout: float = 30.0, logger: logging.Logger | None = None) -> None:
-        self.default_timeout = default_timeout
-        self.log = logger or _log
-        self.async_loop = AsyncLoop()
-        self.streams = ThreadPoolExecutor(max_workers=64, thread_name_prefix="plugin-stream")
-
-    def call(
-        self,
-        hook: str,
-        handler: Callable[..., Any],
-        context: Any,
-        plugin_context: Any,
-        args: tuple[Any, ...],
-        bounded: bool = True,
-    ) -> Any:
-        """Runs the handler; ``bounded`` hooks get the default timeout when the host set no deadline
-        (streams are unbounded: a server-sent-events response may last as long as the client stays)."""
-        token = enter_request(plugin_context.request_id) if plugin_context is not None else None
-        try:
-            result = handler(*args)
-            if hasattr(result, "__await__"):
-                return self._await(hook, result, context, bounded)
-            if context is not None:
-                # A plain function cannot be interrupted; gRPC has already answered the host with
-                # DEADLINE_EXCEEDED, so at least say which handler overran.
-                remaining = context.time_remaining()  # grpcio clamps it at 0
-                if remaining is not None and remaining <= 0:
-                    self.log.warning("%s returned after its deadline; the host had given up on it", hook)
-            return result
-        finally:
-            if token is not None:
-                leave_request(token)
-
-    def _await(self, hook: str, awaitable: Any, context: Any, bounded: bool) -> Any:
-        remaining = context.time_remaining() if context is not None else None
-        timeout: float | None = (self.default_timeout if bounded else None) if remaining is None else max(remaining, 0.0)
-
-        async def run() -> Any:
-            return await awaitable
-
-        future = asyncio.run_coroutine_threadsafe(run(), self.async_loop.loop())
-        try:
-            return future.result(timeout)
-        except FutureTimeoutError:
-            future.cancel()
-            raise HookTimeoutError(f"{hook} did not finish within {timeout or 0:.1f} s and was cancelled") from None
-
-    def failed(self, hook: str, exc: BaseException, error: Any) -> None:
-        """Logs a handler's exception and writes it into the response's AppError (or re-raises it
-        when the response has none, so gRPC reports it)."""
-        from ..errors import AppError
-
-        if isinstance(exc, AppError):
-            self.log.warning("%s returned an error: %s", hook, exc)
-            app_error = exc
-        else:
-            self.log.error("%s failed", hook, exc_info=exc)
-            app_error = AppError(
-                f"{type(exc).__name__}: {exc}",
-                id="plugin.hook.timeout" if isinstance(exc, HookTimeoutError) else "plugin.hook.failed",
-                detailed_error="".join(traceback.format_exception(type(exc), exc, exc.__traceback__)),
-                where=hook,
-                status_code=500,
-            )
-        if error is None:
-            raise exc
-        app_error.to_proto(error)
-
-    def close(self) -> None:
-        self.streams.shutdown(wait=False, cancel_futures=True)
-        self.async_loop.stop()
-
-
-def fill_results(response: Any, result: Any, fields: tuple[ResultField, ...]) -> None:
-    """Fills the response's result fields from a handler's return value.
-
-    Accepted, as Mattermost's SDK accepts them: None (nothing to return); the single result; a tuple
-    with one value per result field in order (None leaves a field unset); the response message itself;
-    and, when there are several results, one value that fits exactly one of them (a post, or a
-    rejection reason string). A dict fills a message field as its JSON form would.
-    """
-    if result is None or not fields:
-        return
-    if isinstance(result, type(response)):
-        response.CopyFrom(result)
-        return
-    if len(fields) == 1:
-        _set(response, fields[0], result)
-        return
-    if isinstance(result, tuple):
-        if len(result) > len(fields):
-            raise TypeError(f"returned {len(result)} values, but the hook has {len(fields)} results: {_names(fields)}")
-        for field, value in zip(fields, result):
-            _set(response, field, value)
-        return
-    fitting = [f for f in fields if _fits(f, result)]
-    if len(fitting) != 1:
-        raise TypeError(f"returned a {type(result).__name__}; return a tuple of {_names(fields)}")
-    _set(response, fitting[0], result)
-
-
-def _names(fields: tuple[ResultField, ...]) -> str:
-    return "(" + ", ".join(f.name for f in fields) + ")"
-
-
-def _fits(field: ResultField, value: Any) -> bool:
-    if field.kind == "message":
-        return isinstance(value, field.type) or isinstance(value, Mapping)
-    if field.kind == "scalar":
-        return isinstance(value, field.type) and not (field.type is int and isinstance(value, bool))
-    return False
-
-
-def _set(message: Any, field: ResultField, value: Any) -> None:
-    if value is None:
-        return
-    if field.kind == "scalar":
-        setattr(message, field.name, value)
-    elif field.kind == "message":
-        target = getattr(message, field.name)
-        if isinstance(value, Mapping):
-            from google.protobuf import json_format
-
-            target.Clear()
-            json_format.ParseDict(dict(value), target)
-        else:
-            target.CopyFrom(value)
-    elif field.kind == "repeated":
-        getattr(message, field.name).extend(value)
-    else:
-        container = getattr(message, field.name)
-        for key, item in value.items():
-            if hasattr(item, "DESCRIPTOR"):
-                container[key].CopyFrom(item)
-            else:
-                container[key] = item
 
 
 class _Handoff:
@@ -397,22 +212,24 @@ def _write_head(head: Any, writer: HTTPResponseWriter) -> None:
 
 def serve_filter(
     runner: HookRunner,
-    hook: str,
+    spec: HookSpec,
     handler: Callable[..., Any],
     request_type: Any,
     response_type: Any,
     context_field: str,
     head_fields: tuple[str, ...],
     head_field: str,
-    results: tuple[ResultField, ...],
+    replaced_field: str,
 ) -> Behaviour:
     """The behaviour of a body-filter hook (FileWillBeUploaded): the handler is called as
     ``handler(plugin_context?, *head_values, reader, writer)``; what it writes streams back as the new
-    body, and its return value fills the verdict sent after the body (``replaced`` is set when it wrote
-    anything)."""
+    body, and its return value fills the verdict (``spec.results``, in the ``head_field`` message) sent
+    after the body. ``replaced_field``, when not empty, is the verdict's flag set when the handler wrote
+    anything. A failure rejects through ``spec.rejection`` when the verdict has one."""
+    verdict = spec._replace(error="")
 
     def call(raw_requests: Iterator[bytes], context: Any) -> Iterator[bytes]:
-        opened = _open_exchange(runner, hook, context, raw_requests, request_type, context_field)
+        opened = _open_exchange(runner, spec.name, context, raw_requests, request_type, context_field)
         if opened is None:
             return
         first, exchange, plugin_context, reader = opened
@@ -426,7 +243,7 @@ def serve_filter(
         outcome: dict[str, Any] = {}
 
         def work() -> None:
-            outcome["result"] = runner.call(hook, handler, context, plugin_context, args + (reader, writer), False)
+            outcome["result"] = runner.call(spec.name, handler, context, plugin_context, args + (reader, writer), False)
 
         exchange.start(work)
         for message in exchange.responses():
@@ -434,16 +251,20 @@ def serve_filter(
         if exchange.cancelled.is_set():
             return
         last = response_type()
-        if exchange.failure is not None:
-            runner.failed(hook, exchange.failure, last.error)
-        else:
-            head = getattr(last, head_field)
+        head = getattr(last, head_field)
+        failure = exchange.failure
+        if failure is None:
             try:
-                fill_results(head, outcome.get("result"), tuple(f for f in results if f.name != "replaced"))
-            except Exception as e:  # noqa: BLE001 - a bad return value is the handler's error
-                runner.failed(hook, e, last.error)
-            if any(f.name == "replaced" for f in results):
-                head.replaced = writer.written
+                fill_results(head, outcome.get("result"), verdict)
+                if replaced_field:
+                    setattr(head, replaced_field, writer.written)
+            except Exception as e:  # noqa: BLE001 - a bad return value is the handler's failure
+                failure = e
+        if failure is not None:
+            if spec.rejection:
+                runner.failed(verdict, failure, head)
+            else:
+                runner.failed(spec, failure, last)
         last.body_complete = True
         yield last.SerializeToString()
 
