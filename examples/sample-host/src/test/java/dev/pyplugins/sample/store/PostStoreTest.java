@@ -76,6 +76,8 @@ class PostStoreTest {
   void deletedPostsLeaveListsButShowInSince() throws InterruptedException {
     Post kept = post("kept", "");
     Post gone = post("gone", "");
+    // Post times are strictly increasing, so two posts in one millisecond take the next one: wait past both.
+    Thread.sleep(3);
     long before = System.currentTimeMillis();
     Thread.sleep(2);
     posts.delete(gone.getId());
