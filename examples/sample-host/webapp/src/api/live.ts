@@ -1,0 +1,53 @@
+// Live updates: one WebSocket per logged-in page (Mattermost's WebSocketClient), fanned out to whoever
+// listens. Listeners get Mattermost's event messages as they come: {event, data, broadcast, seq}.
+import {useEffect, useRef} from 'react';
+import {client, websocket, websocketUrl} from './client';
+
+/** A Mattermost WebSocket event (the client's own union type is narrower than what plugins may send). */
+export type LiveMessage = {
+    event: string;
+    data: Record<string, unknown>;
+    broadcast: {channel_id?: string; team_id?: string; user_id?: string};
+    seq: number;
+};
+type Listener = (message: LiveMessage) => void;
+
+const listeners = new Set<Listener>();
+let connected = false;
+
+websocket.addMessageListener((message) => {
+    listeners.forEach((listener) => listener(message as unknown as LiveMessage));
+});
+
+/** Opens the WebSocket (the session cookie authenticates it; a token the client holds is sent too). */
+export function connectLive(): void {
+    if (!connected) {
+        connected = true;
+        websocket.initialize(websocketUrl(), client.getToken() || undefined);
+    }
+}
+
+export function disconnectLive(): void {
+    if (connected) {
+        connected = false;
+        websocket.close();
+    }
+}
+
+/** Calls {@code onMessage} with every live event while the component is mounted (latest callback wins). */
+export function useLiveEvents(onMessage: Listener): void {
+    const latest = useRef(onMessage);
+    latest.current = onMessage;
+    useEffect(() => {
+        const listener: Listener = (message) => latest.current(message);
+        listeners.add(listener);
+        return () => {
+            listeners.delete(listener);
+        };
+    }, []);
+}
+
+/** A JSON-encoded field of an event's data (Mattermost sends posts and reactions as strings). */
+export function decoded<T>(value: unknown): T {
+    return (typeof value === 'string' ? JSON.parse(value) : value) as T;
+}

@@ -1,0 +1,67 @@
+// The user's teams and, in the chosen team, the channels they are in (direct messages included, as
+// GET /users/me/teams/{team}/channels returns them); reloaded when the WebSocket says they changed.
+import {useCallback, useEffect, useState} from 'react';
+import type {Channel} from '@mattermost/types/channels';
+import type {Team} from '@mattermost/types/teams';
+import {client} from '../api/client';
+import {useLiveEvents} from '../api/live';
+
+const MEMBERSHIP_EVENTS = new Set(['channel_created', 'direct_added', 'group_added', 'user_added',
+    'user_removed', 'channel_updated', 'channel_deleted', 'added_to_team', 'leave_team']);
+
+export function useTeams(onError: (error: unknown) => void): Team[] | undefined {
+    const [teams, setTeams] = useState<Team[]>();
+    const load = useCallback(() => {
+        client.getMyTeams().then(setTeams, (e) => {
+            setTeams([]);
+            onError(e);
+        });
+    }, [onError]);
+    useEffect(load, [load]);
+    useLiveEvents((message) => {
+        if (message.event === 'added_to_team' || message.event === 'leave_team') {
+            load();
+        }
+    });
+    return teams;
+}
+
+export type MyChannels = {channels: Channel[] | undefined; reload(): Promise<Channel[]>};
+
+export function useMyChannels(teamId: string | undefined, onError: (error: unknown) => void): MyChannels {
+    const [channels, setChannels] = useState<Channel[]>();
+    const reload = useCallback(async () => {
+        if (!teamId) {
+            return [];
+        }
+        try {
+            const mine = (await client.getMyChannels(teamId)).filter((c) => !c.delete_at);
+            setChannels(mine);
+            return mine;
+        } catch (e) {
+            setChannels((held) => held ?? []);
+            onError(e);
+            return [];
+        }
+    }, [teamId, onError]);
+    useEffect(() => {
+        setChannels(undefined);
+        void reload();
+    }, [reload]);
+    useLiveEvents((message) => {
+        if (MEMBERSHIP_EVENTS.has(message.event)) {
+            void reload();
+        }
+    });
+    return {channels, reload};
+}
+
+/** The other person of a direct-message channel (named "{id}__{id}"), or the user for a note to self. */
+export function directPartner(channel: Channel, myId: string): string {
+    const [a, b] = channel.name.split('__');
+    return a === myId ? b : a;
+}
+
+export function isDirect(channel: Channel): boolean {
+    return channel.type === 'D';
+}
