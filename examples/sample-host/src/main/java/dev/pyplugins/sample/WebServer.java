@@ -1,5 +1,6 @@
 package dev.pyplugins.sample;
 
+import dev.pyplugins.sample.webapp.WebAppServlet;
 import jakarta.servlet.Servlet;
 import java.net.URI;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
@@ -9,7 +10,7 @@ import org.eclipse.jetty.server.ServerConnector;
 
 /**
  * The host's HTTP front (Jetty): {@code /api/v4/*} is the REST subset, {@code /plugins/*} the runtime's
- * bridge to each plugin's ServeHTTP.
+ * bridge to each plugin's ServeHTTP, and everything else the web page ({@link WebAppServlet}).
  */
 public final class WebServer implements AutoCloseable {
   private final Server server;
@@ -38,6 +39,7 @@ public final class WebServer implements AutoCloseable {
       bridge.setAsyncSupported(true); // the bridge streams both bodies
       context.addServlet(bridge, "/plugins/*");
     }
+    context.addServlet(new ServletHolder("page", new WebAppServlet()), "/");
     server.setHandler(context);
     server.setStopTimeout(2_000);
     server.start();
