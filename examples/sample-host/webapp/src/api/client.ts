@@ -10,22 +10,19 @@ export class HostClient extends Client4 {
         return this.doFetch(`${this.getPluginRoute(pluginId)}/restart`, {method: 'post'});
     }
 
-    /** The last lines of the plugin's log, oldest first. */
+    /** The last lines of the plugin's log, oldest first ({"lines": [...]}). */
     async getPluginLogTail(pluginId: string, lines: number): Promise<string[]> {
-        const data: unknown = await this.doFetch(`${this.getPluginRoute(pluginId)}/logs?lines=${lines}`, {method: 'get'});
-        if (Array.isArray(data)) {
-            return data.map((line) => (typeof line === 'string' ? line : JSON.stringify(line)));
-        }
-        return typeof data === 'string' ? data.split('\n').filter((line) => line !== '') : [];
+        const data: {lines?: unknown[]} = await this.doFetch(`${this.getPluginRoute(pluginId)}/logs?lines=${lines}`, {method: 'get'});
+        return (data.lines ?? []).map((line) => (typeof line === 'string' ? line : JSON.stringify(line)));
     }
 
-    /** Each hook's figures over all plugins, from the runtime's metrics. */
-    getHookLatencies(): Promise<HookLatency[]> {
-        return this.doFetch(`${this.getPluginsRoute()}/hooks/latency`, {method: 'get'});
+    /** The plugin's hooks, each with its calls, errors and latency percentiles, from the runtime's metrics. */
+    getPluginHookLatencies(pluginId: string): Promise<HookLatency[]> {
+        return this.doFetch(`${this.getPluginRoute(pluginId)}/hooks`, {method: 'get'});
     }
 }
 
-/** One hook's calls and latency percentiles, over all plugins. */
+/** One hook of one plugin: calls, errors and latency percentiles. */
 export type HookLatency = {
     hook: string;
     calls: number;

@@ -2,8 +2,16 @@
 // (GET /plugins: active and inactive) and the statuses (GET /plugins/statuses).
 import type {PluginManifest, PluginSetting, PluginStatus} from '@mattermost/types/plugins';
 
-/** A status as the sample host sends it: Mattermost's fields, plus the runtime's restart count. */
-export type HostPluginStatus = PluginStatus & {error?: string; restarts?: number};
+/** A status as the sample host sends it: Mattermost's fields, plus the runtime's own view of the plugin. */
+export type HostPluginStatus = PluginStatus & {
+    error?: string;
+    /** The runtime's state name: STOPPED, STARTING, RUNNING, RESTARTING, STOPPING, FAILED. */
+    runtime_state?: string;
+    restarts?: number;
+    last_failure?: LastFailure;
+};
+
+export type LastFailure = {kind: string; message: string; exit_code?: number; at?: number; stderr_tail?: string[]};
 
 /** Mattermost's manifest setting, with its "secret" flag (a value the console shows masked). */
 export type ManifestSetting = PluginSetting & {secret?: boolean};
@@ -12,10 +20,13 @@ export type PluginView = {
     id: string;
     name: string;
     version: string;
+    /** The runtime runs it, or tries to (Mattermost: enabled in the config). */
     enabled: boolean;
     state: number;
+    stateLabel: string;
     restarts?: number;
     error: string;
+    lastFailure?: LastFailure;
     manifest?: PluginManifest;
 };
 
@@ -38,24 +49,27 @@ export function isFailed(state: number): boolean {
     return state === 3 || state === 4;
 }
 
+/** One view per plugin id, from the manifests (active and inactive alike) and the statuses. */
 export function pluginViews(active: PluginManifest[], inactive: PluginManifest[], statuses: HostPluginStatus[]): PluginView[] {
-    const manifests = new Map<string, {manifest: PluginManifest; enabled: boolean}>();
-    inactive.forEach((manifest) => manifests.set(manifest.id, {manifest, enabled: false}));
-    active.forEach((manifest) => manifests.set(manifest.id, {manifest, enabled: true}));
+    const manifests = new Map<string, PluginManifest>();
+    [...inactive, ...active].forEach((manifest) => manifests.set(manifest.id, manifest));
     const byId = new Map(statuses.map((s) => [s.plugin_id, s]));
     const ids = [...new Set([...manifests.keys(), ...byId.keys()])].sort();
     return ids.map((id) => {
-        const known = manifests.get(id);
+        const manifest = manifests.get(id);
         const status = byId.get(id);
+        const state = status?.state ?? 0;
         return {
             id,
-            name: known?.manifest.name || status?.name || id,
-            version: known?.manifest.version || status?.version || '',
-            enabled: known ? known.enabled : (status?.state ?? 0) !== 0,
-            state: status?.state ?? 0,
+            name: manifest?.name || status?.name || id,
+            version: manifest?.version || status?.version || '',
+            enabled: state !== 0,
+            state,
+            stateLabel: status?.runtime_state || stateName(state),
             restarts: status?.restarts,
             error: status?.error ?? '',
-            manifest: known?.manifest,
+            lastFailure: status?.last_failure,
+            manifest,
         };
     });
 }
