@@ -1,5 +1,5 @@
 // The page's only ways to the host: Mattermost's own JavaScript client (Client4, WebSocketClient).
-import {Client4, ClientError, WebSocketClient} from '@mattermost/client';
+import {Client4, ClientError} from '@mattermost/client';
 
 /**
  * Mattermost's Client4, with the console's few calls that Mattermost has no route for (restarts, log
@@ -33,8 +33,6 @@ export type HookLatency = {
 
 export const client = new HostClient();
 client.setUrl(window.location.origin);
-
-export const websocket = new WebSocketClient();
 
 export function websocketUrl(): string {
     return `${window.location.origin.replace(/^http/, 'ws')}/api/v4/websocket`;

@@ -1,7 +1,8 @@
-// Live updates: one WebSocket per logged-in page (Mattermost's WebSocketClient), fanned out to whoever
-// listens. Listeners get Mattermost's event messages as they come: {event, data, broadcast, seq}.
+// Live updates: one WebSocket per login (Mattermost's WebSocketClient), fanned out to whoever listens.
+// Listeners get Mattermost's event messages as they come: {event, data, broadcast, seq}.
 import {useEffect, useRef} from 'react';
-import {client, websocket, websocketUrl} from './client';
+import {WebSocketClient} from '@mattermost/client';
+import {client, websocketUrl} from './client';
 
 /** A Mattermost WebSocket event (the client's own union type is narrower than what plugins may send). */
 export type LiveMessage = {
@@ -13,25 +14,25 @@ export type LiveMessage = {
 type Listener = (message: LiveMessage) => void;
 
 const listeners = new Set<Listener>();
-let connected = false;
+let socket: WebSocketClient | undefined;
 
-websocket.addMessageListener((message) => {
-    listeners.forEach((listener) => listener(message as unknown as LiveMessage));
-});
-
-/** Opens the WebSocket (the session cookie authenticates it; a token the client holds is sent too). */
+/**
+ * Opens the WebSocket (the session cookie authenticates it; a token the client holds is sent too). A new
+ * client each login: a connection id and sequence number belong to one session, never to the next user's.
+ */
 export function connectLive(): void {
-    if (!connected) {
-        connected = true;
-        websocket.initialize(websocketUrl(), client.getToken() || undefined);
+    if (!socket) {
+        socket = new WebSocketClient();
+        socket.addMessageListener((message) => {
+            listeners.forEach((listener) => listener(message as unknown as LiveMessage));
+        });
+        socket.initialize(websocketUrl(), client.getToken() || undefined);
     }
 }
 
 export function disconnectLive(): void {
-    if (connected) {
-        connected = false;
-        websocket.close();
-    }
+    socket?.close();
+    socket = undefined;
 }
 
 /** Calls {@code onMessage} with every live event while the component is mounted (latest callback wins). */

@@ -18,10 +18,14 @@ export function ChannelView({team, channel, users}: {team: Team; channel: Channe
     const [threadRoot, setThreadRoot] = useState<string>();
     const roots = rootsOf(posts);
     const {want} = users;
-    useEffect(() => want(Object.values(posts).map((p) => p.user_id)), [posts, want]);
+    useEffect(() => {
+        want(Object.values(posts).map((p) => p.user_id));
+    }, [posts, want]);
     const end = useRef<HTMLDivElement>(null);
     const lastRoot = roots.at(-1);
-    useEffect(() => end.current?.scrollIntoView({block: 'end'}), [lastRoot?.id, lastRoot?.message]);
+    useEffect(() => {
+        void end.current?.scrollIntoView({block: 'end'}); // (a promise in newer browsers: never an effect's cleanup)
+    }, [lastRoot?.id, lastRoot?.message]);
     const closeThread = useCallback(() => setThreadRoot(undefined), []);
 
     const title = isDirect(channel) ? `@${users.name(directPartner(channel, me.id))}` : (channel.display_name || channel.name);

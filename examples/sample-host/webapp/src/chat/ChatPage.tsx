@@ -36,6 +36,9 @@ export function ChatPage({team, channel}: {team?: string; channel?: string}) {
     useLiveEvents((message) => {
         if (message.event === 'posted') {
             const post = decoded<Post>(message.data.post);
+            if (channels && !channels.some((c) => c.id === post.channel_id)) {
+                void reload(); // a channel new to this page (a direct message someone just opened)
+            }
             if (post.channel_id !== currentChannel?.id && post.user_id !== me.id) {
                 setUnread((held) => new Set(held).add(post.channel_id));
             }

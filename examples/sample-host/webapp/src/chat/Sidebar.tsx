@@ -24,7 +24,9 @@ export function Sidebar({teams, team, channels, current, unread, users, reloadCh
         .sort((a, b) => a.display_name.localeCompare(b.display_name));
     const direct = channels.filter(isDirect);
     const {want} = users;
-    useEffect(() => want(direct.map((c) => directPartner(c, me.id))), [direct, me.id, want]);
+    useEffect(() => {
+        want(direct.map((c) => directPartner(c, me.id)));
+    }, [direct, me.id, want]);
 
     const link = (channel: Channel, label: string) => (
         <li key={channel.id}>

@@ -17,7 +17,9 @@ export function useTeams(onError: (error: unknown) => void): Team[] | undefined 
             onError(e);
         });
     }, [onError]);
-    useEffect(load, [load]);
+    useEffect(() => {
+        load();
+    }, [load]);
     useLiveEvents((message) => {
         if (message.event === 'added_to_team' || message.event === 'leave_team') {
             load();

@@ -22,14 +22,14 @@ import org.openqa.selenium.WebElement;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ChatPageIT {
-  @TempDir
-  Path root;
+  private Path root;
   private BrowserHost host;
   private Chromium browser;
   private ChatPage chat;
 
   @BeforeAll
-  void start() throws Exception {
+  void start(@TempDir Path root) throws Exception {
+    this.root = root;
     host = BrowserHost.start(root, "hello");
     browser = Chromium.start();
     chat = new LoginPage(browser, host.uri()).open().logIn(host.login().user(), host.login().userPassword());

@@ -12,7 +12,6 @@ import java.util.logging.Level;
 import java.util.stream.Stream;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
@@ -29,6 +28,7 @@ final class Chromium implements AutoCloseable {
   static final Path DRIVER = Path.of(System.getProperty("browser.chromedriver", "/usr/bin/chromedriver"));
   static final Path SCREENSHOTS = Path.of(System.getProperty("browser.screenshots", "target/screenshots"));
   static final Duration PATIENCE = Duration.ofSeconds(20);
+  private static final String DRIVER_PROPERTY = "webdriver.chrome.driver";
 
   final ChromeDriver driver;
   private final Path profile;
@@ -50,9 +50,10 @@ final class Chromium implements AutoCloseable {
     LoggingPreferences logs = new LoggingPreferences();
     logs.enable(LogType.BROWSER, Level.ALL);
     options.setCapability("goog:loggingPrefs", logs);
-    ChromeDriverService service = new ChromeDriverService.Builder()
-        .usingDriverExecutable(DRIVER.toFile()).usingAnyFreePort().build();
-    return new Chromium(new ChromeDriver(service, options), profile);
+    // The driver by path, so Selenium Manager never looks for one. (Through the system property rather than
+    // ChromeDriverService.Builder, whose @AutoService annotation javac warns about without that library.)
+    System.setProperty(DRIVER_PROPERTY, DRIVER.toString());
+    return new Chromium(new ChromeDriver(options), profile);
   }
 
   private static void requireInstalled() {

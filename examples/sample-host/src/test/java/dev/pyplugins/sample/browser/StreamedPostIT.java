@@ -42,14 +42,14 @@ class StreamedPostIT {
       }).observe(document.body, {subtree: true, childList: true, characterData: true});
       """;
 
-  @TempDir
-  Path root;
+  private Path root;
   private BrowserHost host;
   private Chromium browser;
   private ChatPage chat;
 
   @BeforeAll
-  void start() throws Exception {
+  void start(@TempDir Path root) throws Exception {
+    this.root = root;
     host = BrowserHost.start(root, "hello", "stream_reply");
     browser = Chromium.start();
     chat = new LoginPage(browser, host.uri()).open().logIn(host.login().user(), host.login().userPassword());
