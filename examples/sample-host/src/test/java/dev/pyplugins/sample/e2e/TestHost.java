@@ -31,9 +31,26 @@ final class TestHost implements AutoCloseable {
 
   final SampleHost host;
   private final HttpClient http = HttpClient.newHttpClient();
+  /** The session token REST calls carry: the seeded administrator's, unless {@link #logIn} changed it. */
+  private String token = "";
 
   private TestHost(SampleHost host) {
     this.host = host;
+  }
+
+  /** Logs in over REST and makes later calls as that user; the session token. */
+  String logIn(String username, String password) {
+    token = "";
+    HttpResponse<String> response = post("/api/v4/users/login", "{\"login_id\":\"" + username
+        + "\",\"password\":\"" + password + "\"}");
+    assertThat(response.statusCode()).as("login of %s: %s", username, response.body()).isEqualTo(200);
+    token = response.headers().firstValue("Token").orElseThrow();
+    return token;
+  }
+
+  /** Makes later calls as the seeded system administrator. */
+  String logInAsAdmin() {
+    return logIn(host.demoLogin().admin(), host.demoLogin().adminPassword());
   }
 
   /**
@@ -52,9 +69,11 @@ final class TestHost implements AutoCloseable {
 
   static TestHost start(Path dataDir, Path pluginsDir) throws Exception {
     assertThat(PYTHON).as("the test venv's interpreter (made by the build's test-venv step)").exists();
-    HostOptions options = new HostOptions("127.0.0.1", 0, dataDir, null, null, null, pluginsDir, false, false);
+    HostOptions options = HostOptions.local(dataDir, pluginsDir, 0);
     RuntimeOptions runtime = RuntimeOptions.builder().pythonCommand(PYTHON.toAbsolutePath().toString()).build();
-    return new TestHost(SampleHost.start(options, runtime));
+    TestHost host = new TestHost(SampleHost.start(options, runtime));
+    host.logInAsAdmin();
+    return host;
   }
 
   URI uri(String path) {
@@ -79,8 +98,11 @@ final class TestHost implements AutoCloseable {
 
   HttpResponse<String> send(HttpRequest.Builder request) {
     try {
-      return http.send(request.header("Content-Type", "application/json").build(),
-          HttpResponse.BodyHandlers.ofString());
+      request.header("Content-Type", "application/json");
+      if (!token.isEmpty()) {
+        request.header("Authorization", "Bearer " + token);
+      }
+      return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (InterruptedException e) {
