@@ -28,6 +28,7 @@ final class TestHost implements AutoCloseable {
   private static final Path PYTHON = Path.of(System.getProperty("sample.test.python", "target/test-venv/bin/python"));
   private static final Path EXAMPLES = Path.of(System.getProperty("sample.examples.plugins", "../plugins"));
   private static final Path PROBES = Path.of(System.getProperty("sample.test.plugins", "src/test/plugins"));
+  private static final Path WHEEL = Path.of(System.getProperty("sample.test.wheel", "target/wheel"));
 
   final SampleHost host;
   private final HttpClient http = HttpClient.newHttpClient();
@@ -68,8 +69,24 @@ final class TestHost implements AutoCloseable {
   }
 
   static TestHost start(Path dataDir, Path pluginsDir) throws Exception {
+    return start(HostOptions.local(dataDir, pluginsDir, 0));
+  }
+
+  /**
+   * A host that makes an installed plugin's venv with the build's SDK wheel ({@code sample.test.wheel}) and
+   * a copy of examples/plugins/make_venv.py put in its plugins directory.
+   */
+  static TestHost startMakingVenvs(Path dataDir, Path pluginsDir) throws Exception {
+    for (String file : new String[] {"make_venv.py", "constraints.txt"}) {
+      Files.copy(EXAMPLES.resolve(file), pluginsDir.resolve(file));
+    }
+    HostOptions local = HostOptions.local(dataDir, pluginsDir, 0);
+    return start(new HostOptions(local.host(), 0, dataDir, null, null, null, pluginsDir, false, false,
+        java.util.List.of(), WHEEL));
+  }
+
+  private static TestHost start(HostOptions options) throws Exception {
     assertThat(PYTHON).as("the test venv's interpreter (made by the build's test-venv step)").exists();
-    HostOptions options = HostOptions.local(dataDir, pluginsDir, 0);
     RuntimeOptions runtime = RuntimeOptions.builder().pythonCommand(PYTHON.toAbsolutePath().toString()).build();
     TestHost host = new TestHost(SampleHost.start(options, runtime));
     host.logInAsAdmin();
@@ -97,8 +114,12 @@ final class TestHost implements AutoCloseable {
   }
 
   HttpResponse<String> send(HttpRequest.Builder request) {
+    return sendRaw(request.header("Content-Type", "application/json"));
+  }
+
+  /** Sends as the logged-in user, with the request's own Content-Type. */
+  HttpResponse<String> sendRaw(HttpRequest.Builder request) {
     try {
-      request.header("Content-Type", "application/json");
       if (!token.isEmpty()) {
         request.header("Authorization", "Bearer " + token);
       }
