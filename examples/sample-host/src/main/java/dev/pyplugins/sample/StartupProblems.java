@@ -18,7 +18,8 @@ final class StartupProblems {
         root = root.getCause();
       }
       String text = String.valueOf(root.getMessage());
-      if (text.contains("already in use") || text.contains("Locked by another process")) {
+      if (text.contains("already in use") || text.contains("file is locked")
+          || text.contains("Locked by another process")) {
         throw new HostStartupException("the database " + url + " is in use by another process (another sample "
             + "host holds it); stop that one, or give this one its own --data-dir", e);
       }
@@ -29,6 +30,6 @@ final class StartupProblems {
   private static String firstLine(String text) {
     int end = text.indexOf('\n');
     String line = end < 0 ? text : text.substring(0, end);
-    return line.replaceAll(" \\[[0-9-]+]$", ""); // H2 appends its error code and version
+    return line.replaceAll("\\s*\\[[0-9./-]+]$", ""); // H2 appends its version and error code
   }
 }
