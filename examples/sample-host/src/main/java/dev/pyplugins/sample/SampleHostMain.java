@@ -49,7 +49,7 @@ public final class SampleHostMain {
         System.err.println("the tour failed: " + e);
       }
     }
-    if (options.exitAfterTour()) {
+    if (options.exitAfterTour() || !tourPassed) {
       System.exit(tourPassed ? 0 : 1); // the shutdown hook stops the plugins
     }
     System.out.printf("%nThe sample host is running on %s (Ctrl-C stops it).%n", host.uri());
