@@ -30,7 +30,7 @@ final class BrowserHost implements AutoCloseable {
   private static final Path PYTHON = Path.of(System.getProperty("sample.test.python", "target/test-venv/bin/python"));
   private static final Path EXAMPLES = Path.of(System.getProperty("sample.examples.plugins", "../plugins"));
   private static final Path PROBES = Path.of(System.getProperty("sample.test.plugins", "src/test/plugins"));
-  private static final Path WHEELS = Path.of(System.getProperty("sample.wheel.dir", "target/wheel"));
+  private static final Path WHEELS = Path.of(System.getProperty("sample.test.wheel", "target/wheel"));
 
   private final SampleHost host;
 
