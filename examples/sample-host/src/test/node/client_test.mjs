@@ -67,6 +67,14 @@ await check('getMyTeams and getMyChannels list the demo team and its channels', 
   assert.equal(channel.type, 'O');
 });
 
+await check('createDirectChannel opens a DM that getMyChannels lists with the team\'s channels', async () => {
+  const ann = await client.getUserByUsername('ann');
+  const dm = await client.createDirectChannel([me.id, ann.id]);
+  assert.equal(dm.type, 'D');
+  assert.ok((await client.getMyChannels(team.id)).some((c) => c.id === dm.id), 'the DM among my channels');
+  assert.ok((await client.getProfilesByIds([ann.id]))[0].username === 'ann');
+});
+
 await check('the WebSocket authenticates by challenge and says hello', async () => {
   ws = new WebSocketClient({newWebSocketFn: (url) => new WebSocket(url)});
   ws.addMessageListener((event) => {

@@ -37,7 +37,7 @@ class WebSecurityIT {
   void start(@TempDir Path root) throws Exception {
     dataDir = Files.createDirectories(root.resolve("data"));
     Files.setPosixFilePermissions(dataDir, PosixFilePermissions.fromString("rwxr-xr-x")); // as an older host left it
-    host = TestHost.start(dataDir, TestHost.plugins(root, "hello"));
+    host = TestHost.start(dataDir, TestHost.plugins(root, "hello", "events_probe"));
     String team = TestHost.json(host.get("/api/v4/teams/name/demo"), 200).getFieldsOrThrow("id").getStringValue();
     channelId = TestHost.json(host.get("/api/v4/teams/" + team + "/channels/name/town-square"), 200)
         .getFieldsOrThrow("id").getStringValue();
@@ -158,6 +158,16 @@ class WebSecurityIT {
     assertThat(host.get("/api/v4/system/ping").statusCode()).as("the host still answers").isEqualTo(200);
     System.out.printf("REST body caps: 1.2 GB declared refused in %d ms; 8 MiB chunked refused in %d ms; host up%n",
         declaredMs, chunkedMs);
+  }
+
+  @Test
+  void aPluginRouteLearnsTheCallerFromTheHostNeverFromTheClient() throws Exception {
+    String admin = TestHost.json(host.get("/api/v4/users/me"), 200).getFieldsOrThrow("id").getStringValue();
+    HttpResponse<String> spoofed = send("GET", "/plugins/test.events/whoami", "", "Mattermost-User-Id", admin);
+    HttpResponse<String> loggedIn = host.get("/plugins/test.events/whoami");
+
+    assertThat(spoofed.body()).as("a client's own header is dropped").contains("\"user_id\": \"\"");
+    assertThat(loggedIn.body()).contains("\"user_id\": \"" + admin + "\"");
   }
 
   @Test
