@@ -87,6 +87,13 @@ await check('the WebSocket authenticates by challenge and says hello', async () 
   assert.equal(hello.seq, 0);
 });
 
+await check('a new direct channel arrives as direct_added', async () => {
+  const bob = await client.createUser({username: `bob${Date.now() % 100000}`, email: '', password: 'bob-password'});
+  const dm = await client.createDirectChannel([me.id, bob.id]);
+  const added = await waitFor(events, (e) => e.event === 'direct_added' && e.broadcast.channel_id === dm.id, 'direct_added');
+  assert.equal(added.data.teammate_id, bob.id);
+});
+
 await check('createPost goes through the plugins (hello fixes "teh") and getPosts reads it back', async () => {
   post = await client.createPost({channel_id: channel.id, message: 'posted by teh official client'});
   assert.equal(post.message, 'posted by the official client');

@@ -100,7 +100,7 @@ public final class SampleHostApi extends UnsupportedPluginApi {
     preferences = new PreferenceStore(database);
     events = new HookEvents(dispatcher);
     directory = new Directory(users, teams, channels, events, new Credentials(database, new Passwords()),
-        new SessionStore(database, clock));
+        new SessionStore(database, clock), live);
     messaging = new Messaging(users, channels, posts, reactions, events, live);
     commands = new SlashCommands(events, messaging, ephemeral);
     settings = new PluginSettings(new PluginConfigStore(database), events, settingsDefaults);
