@@ -49,10 +49,13 @@ public final class Directory {
     return created;
   }
 
-  /** Sets a user's password and ends their sessions. */
+  /** Sets a user's password, unlocks the account (failed attempts back to 0) and ends their sessions. */
   public void setPassword(String userId, String password) {
-    users.get(userId);
+    User user = users.get(userId);
     credentials.setPassword(userId, password);
+    if (user.getFailedAttempts() != 0) {
+      users.update(user.toBuilder().setFailedAttempts(0).build());
+    }
     sessions.revokeAll(userId);
   }
 

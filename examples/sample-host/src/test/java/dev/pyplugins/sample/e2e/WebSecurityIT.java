@@ -103,6 +103,27 @@ class WebSecurityIT {
   }
 
   @Test
+  void tenWrongPasswordsLockTheAccountAsMattermostDoes() throws Exception {
+    assertThat(host.post("/api/v4/users", "{\"username\":\"guessme\",\"password\":\"right-password\"}")
+        .statusCode()).isEqualTo(201);
+    int refused = 0;
+    for (int i = 0; i < 10; i++) {
+      refused += login("guessme", "wrong-" + i).statusCode() == 401 ? 1 : 0;
+    }
+    HttpResponse<String> locked = login("guessme", "right-password");
+
+    assertThat(refused).isEqualTo(10);
+    assertThat(locked.statusCode()).isEqualTo(401);
+    assertThat(locked.body()).contains("api.user.check_user_login_attempts.too_many.app_error");
+    System.out.printf("password guessing: 10 wrong passwords refused, then the right one refused too (locked)%n");
+  }
+
+  private HttpResponse<String> login(String user, String password) throws Exception {
+    return send("POST", "/api/v4/users/login", "{\"login_id\":\"" + user + "\",\"password\":\"" + password
+        + "\"}", "Content-Type", "application/json");
+  }
+
+  @Test
   void aForeignHostNameOrOriginIsRefusedBeforeAnyRoute() throws Exception {
     int port = host.host.uri().getPort();
     String rebound = rawRequest(port, "GET /api/v4/system/ping HTTP/1.1\r\nHost: evil.example:" + port
