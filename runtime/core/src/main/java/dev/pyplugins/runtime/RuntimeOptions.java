@@ -97,11 +97,8 @@ public record RuntimeOptions(
 
   private static final RuntimeOptions DEFAULTS = builder().build();
 
-  /**
-   * Checks every option against its limits; prefer {@link #builder()} to calling this directly.
-   *
-   * @throws IllegalArgumentException naming the first option outside its limits
-   */
+  // Checks every option against its limits (IllegalArgumentException naming the first one outside); hosts
+  // use builder() rather than this constructor.
   public RuntimeOptions {
     hookTimeouts = Map.copyOf(hookTimeouts);
     within("handshakeTimeout", handshakeTimeout, Duration.ofMillis(10), Duration.ofMinutes(10));
