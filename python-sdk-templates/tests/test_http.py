@@ -10,7 +10,7 @@ import pytest
 from mattermost_plugin import HookName, Plugin, hook
 from mattermost_plugin.http import ClientDisconnectedError, HTTPRequest, HTTPResponseWriter
 from mattermost_plugin.models import FileInfo, HTTPRequestHead, PluginContext
-from mattermost_plugin._proto.mattermost.pluginapi.v1 import hooks_pb2
+from mattermost_plugin._proto.mattermost.pluginapi.v1 import hooks_http_pb2
 from mattermost_plugin.testing import FakeServicerContext, HookCaller
 
 CHUNK = 64 * 1024
@@ -109,8 +109,8 @@ def test_a_handler_can_answer_before_the_request_body_is_complete() -> None:
         yield b"second"
 
     caller = HookCaller(plugin)
-    messages = caller.stream_messages("ServeHTTP", hooks_pb2.ServeHTTPRequest(request=head("/early")), slow_body(),
-                                      hooks_pb2.ServeHTTPResponse)
+    messages = caller.stream_messages("ServeHTTP", hooks_http_pb2.ServeHTTPRequest(request=head("/early")), slow_body(),
+                                      hooks_http_pb2.ServeHTTPResponse)
     first = next(messages)
     assert first.response.status_code == 202
     answered.set()
@@ -122,7 +122,7 @@ def test_a_handler_can_answer_before_the_request_body_is_complete() -> None:
 def test_server_sent_events_reach_the_host_while_the_handler_is_still_writing() -> None:
     plugin = Web()
     messages = HookCaller(plugin).stream_messages(
-        "ServeHTTP", hooks_pb2.ServeHTTPRequest(request=head("/events", "GET")), b"", hooks_pb2.ServeHTTPResponse)
+        "ServeHTTP", hooks_http_pb2.ServeHTTPRequest(request=head("/events", "GET")), b"", hooks_http_pb2.ServeHTTPResponse)
     received = []
     for message in messages:
         received.append(message)
@@ -139,7 +139,7 @@ def test_a_client_that_goes_away_makes_writes_raise_and_sets_the_cancelled_flag(
     plugin = Web()
     context = FakeServicerContext()
     messages = HookCaller(plugin).stream_messages(
-        "ServeHTTP", hooks_pb2.ServeHTTPRequest(request=head("/forever", "GET")), b"", hooks_pb2.ServeHTTPResponse,
+        "ServeHTTP", hooks_http_pb2.ServeHTTPRequest(request=head("/forever", "GET")), b"", hooks_http_pb2.ServeHTTPResponse,
         context)
     for _ in range(3):
         next(messages)

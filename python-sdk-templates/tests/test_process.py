@@ -16,15 +16,30 @@ import pytest
 from grpc_health.v1 import health_pb2, health_pb2_grpc
 
 from conftest import FIXTURES, plugin_env, spawn
-from mattermost_plugin._proto.mattermost.pluginapi.v1 import api_server_pb2, hooks_pb2
+from mattermost_plugin._proto.mattermost.pluginapi.v1 import (
+    api_server_pb2,
+    hooks_command_pb2,
+    hooks_http_pb2,
+    hooks_lifecycle_pb2,
+    hooks_post_pb2,
+    hooks_user_pb2,
+)
 from mattermost_plugin._proto.plugin import grpc_controller_pb2, grpc_stdio_pb2
 from mattermost_plugin.models import CommandArgs, HTTPRequestHead, PluginContext, Post, User
 
 HOOKS = "/mattermost.pluginapi.v1.PluginHooks"
 
 
+# The hooks' messages live in one module per area (hooks_<area>_pb2), as the protos do.
+HOOK_MODULES = (hooks_command_pb2, hooks_http_pb2, hooks_lifecycle_pb2, hooks_post_pb2, hooks_user_pb2)
+
+
+def hook_message(name: str):  # type: ignore[no-untyped-def]
+    return next(getattr(m, name) for m in HOOK_MODULES if hasattr(m, name))
+
+
 def call_hook(plugin, name, request, timeout=10.0):  # type: ignore[no-untyped-def]
-    response_type = getattr(hooks_pb2, f"{name}Response")
+    response_type = hook_message(f"{name}Response")
     return plugin.stub(f"{HOOKS}/{name}", type(request), response_type)(request, timeout=timeout)
 
 
@@ -46,17 +61,17 @@ def test_hello_plugin_runs_unchanged_under_a_go_plugin_host(start_plugin, api_se
     assert os.path.dirname(plugin.address) == socket_dir
     assert health(plugin.channel).status == health_pb2.HealthCheckResponse.SERVING
 
-    assert list(call_hook(plugin, "Implemented", hooks_pb2.ImplementedRequest()).hooks) == [
+    assert list(call_hook(plugin, "Implemented", hook_message("ImplementedRequest")()).hooks) == [
         "ExecuteCommand", "MessageWillBePosted", "OnActivate", "OnDeactivate"]
-    assert not call_hook(plugin, "OnActivate", hooks_pb2.OnActivateRequest()).HasField("error")
+    assert not call_hook(plugin, "OnActivate", hook_message("OnActivateRequest")()).HasField("error")
     (name, request, metadata), = api.calls
     assert name == "GetServerVersion" and metadata["authorization"] == "Bearer tok"
     assert request.context.plugin_id == "com.example.hello"
 
     rejected = call_hook(plugin, "MessageWillBePosted",
-                         hooks_pb2.MessageWillBePostedRequest(plugin_context=PluginContext(), post=Post(message="badword")))
+                         hook_message("MessageWillBePostedRequest")(plugin_context=PluginContext(), post=Post(message="badword")))
     assert rejected.rejection_reason and not rejected.HasField("post")
-    command = call_hook(plugin, "ExecuteCommand", hooks_pb2.ExecuteCommandRequest(args=CommandArgs(command="/hello")))
+    command = call_hook(plugin, "ExecuteCommand", hook_message("ExecuteCommandRequest")(args=CommandArgs(command="/hello")))
     assert command.response.text == "Hello from Python! :wave:"
 
     assert shutdown(plugin) == 0
@@ -134,7 +149,7 @@ def test_output_after_the_handshake_is_forwarded_over_grpc_stdio(start_plugin) -
                                           response_deserializer=lambda m: m)(iter(()))
     health(plugin.channel)
     time.sleep(0.3)  # let the stdio stream register before the plugin prints
-    call_hook(plugin, "OnActivate", hooks_pb2.OnActivateRequest())
+    call_hook(plugin, "OnActivate", hook_message("OnActivateRequest")())
     received = b""
     for data in stdio:
         if data.channel == grpc_stdio_pb2.StdioData.STDOUT:
@@ -155,7 +170,7 @@ def test_hooks_run_concurrently_and_deadlines_are_honoured(start_plugin) -> None
 
     def slow() -> None:
         started = time.monotonic()
-        call_hook(plugin, "UserWillLogIn", hooks_pb2.UserWillLogInRequest(user=User(username="1")))
+        call_hook(plugin, "UserWillLogIn", hook_message("UserWillLogInRequest")(user=User(username="1")))
         results.append(time.monotonic() - started)
 
     threads = [threading.Thread(target=slow) for _ in range(4)]
@@ -166,12 +181,12 @@ def test_hooks_run_concurrently_and_deadlines_are_honoured(start_plugin) -> None
     assert len(results) == 4 and max(results) < 1.9, results
 
     with pytest.raises(grpc.RpcError) as raised:
-        call_hook(plugin, "UserHasLoggedIn", hooks_pb2.UserHasLoggedInRequest(user=User(username="5")), timeout=0.5)
+        call_hook(plugin, "UserHasLoggedIn", hook_message("UserHasLoggedInRequest")(user=User(username="5")), timeout=0.5)
     assert raised.value.code() == grpc.StatusCode.DEADLINE_EXCEEDED
     assert health(plugin.channel).status == health_pb2.HealthCheckResponse.SERVING
 
     with pytest.raises(grpc.RpcError) as raised:  # a plain handler cannot be stopped, but it is reported
-        call_hook(plugin, "UserWillLogIn", hooks_pb2.UserWillLogInRequest(user=User(username="1")), timeout=0.3)
+        call_hook(plugin, "UserWillLogIn", hook_message("UserWillLogInRequest")(user=User(username="1")), timeout=0.3)
     assert raised.value.code() == grpc.StatusCode.DEADLINE_EXCEEDED
     time.sleep(1.2)
     assert shutdown(plugin) == 0
@@ -180,7 +195,7 @@ def test_hooks_run_concurrently_and_deadlines_are_honoured(start_plugin) -> None
 
 def test_serve_http_streams_both_ways_over_grpc(start_plugin) -> None:  # type: ignore[no-untyped-def]
     plugin = start_plugin("behaviours_plugin.py")
-    outgoing: list[hooks_pb2.ServeHTTPRequest] = []
+    outgoing: list[hooks_http_pb2.ServeHTTPRequest] = []
     ready = threading.Condition()
 
     def requests():  # type: ignore[no-untyped-def]
@@ -191,22 +206,22 @@ def test_serve_http_streams_both_ways_over_grpc(start_plugin) -> None:  # type: 
             yield message
 
     call = plugin.channel.stream_stream(f"{HOOKS}/ServeHTTP",
-                                        request_serializer=hooks_pb2.ServeHTTPRequest.SerializeToString,
-                                        response_deserializer=hooks_pb2.ServeHTTPResponse.FromString)(requests())
+                                        request_serializer=hooks_http_pb2.ServeHTTPRequest.SerializeToString,
+                                        response_deserializer=hooks_http_pb2.ServeHTTPResponse.FromString)(requests())
     with ready:
-        outgoing.append(hooks_pb2.ServeHTTPRequest(request=HTTPRequestHead(method="POST", url="/sse"),
+        outgoing.append(hook_message("ServeHTTPRequest")(request=HTTPRequestHead(method="POST", url="/sse"),
                                                    body_chunk=b"12345"))
         ready.notify_all()
     first = next(call)
     assert first.response.status_code == 200 and first.body_chunk == b"data: 5\n\n"
     assert next(call).flush
     with ready:  # the next request chunk is sent only after the first response chunk arrived
-        outgoing.append(hooks_pb2.ServeHTTPRequest(body_chunk=b"678"))
+        outgoing.append(hook_message("ServeHTTPRequest")(body_chunk=b"678"))
         ready.notify_all()
     assert next(call).body_chunk == b"data: 8\n\n"
     assert next(call).flush
     with ready:
-        outgoing.append(hooks_pb2.ServeHTTPRequest(body_complete=True))
+        outgoing.append(hook_message("ServeHTTPRequest")(body_complete=True))
         ready.notify_all()
     rest = list(call)
     assert b"".join(m.body_chunk for m in rest) == b"data: done\n\n" and rest[-1].body_complete

@@ -67,6 +67,14 @@ await check('getMyTeams and getMyChannels list the demo team and its channels', 
   assert.equal(channel.type, 'O');
 });
 
+await check('createDirectChannel opens a DM that getMyChannels lists with the team\'s channels', async () => {
+  const ann = await client.getUserByUsername('ann');
+  const dm = await client.createDirectChannel([me.id, ann.id]);
+  assert.equal(dm.type, 'D');
+  assert.ok((await client.getMyChannels(team.id)).some((c) => c.id === dm.id), 'the DM among my channels');
+  assert.ok((await client.getProfilesByIds([ann.id]))[0].username === 'ann');
+});
+
 await check('the WebSocket authenticates by challenge and says hello', async () => {
   ws = new WebSocketClient({newWebSocketFn: (url) => new WebSocket(url)});
   ws.addMessageListener((event) => {
@@ -77,6 +85,13 @@ await check('the WebSocket authenticates by challenge and says hello', async () 
   const hello = await waitFor(events, (e) => e.event === 'hello', 'hello');
   assert.ok(hello.data.connection_id);
   assert.equal(hello.seq, 0);
+});
+
+await check('a new direct channel arrives as direct_added', async () => {
+  const bob = await client.createUser({username: `bob${Date.now() % 100000}`, email: '', password: 'bob-password'});
+  const dm = await client.createDirectChannel([me.id, bob.id]);
+  const added = await waitFor(events, (e) => e.event === 'direct_added' && e.broadcast.channel_id === dm.id, 'direct_added');
+  assert.equal(added.data.teammate_id, bob.id);
 });
 
 await check('createPost goes through the plugins (hello fixes "teh") and getPosts reads it back', async () => {

@@ -3,8 +3,10 @@
 /grow <words...> posts an empty reply in the channel, then edits it word by word (UpdatePost, 50 ms
 apart), so each client sees post_edited events with a message that grows; then it publishes the plugin
 event "grown" (PublishWebSocketEvent) to the channel and answers the user with an ephemeral text.
+GET /plugins/test.events/whoami answers the Mattermost-User-Id header the host set ("" without a session).
 """
 
+import json
 import time
 
 from google.protobuf.struct_pb2 import Struct
@@ -32,6 +34,11 @@ class EventsProbe(Plugin):
         payload.update({"post_id": post.id, "words": len(words)})
         self.api.publish_web_socket_event("grown", payload, WebsocketBroadcast(channel_id=args.channel_id))
         return {"response_type": "ephemeral", "text": f"grew {len(words)} words"}
+
+    @hook(HookName.ServeHTTP)
+    def serve_http(self, context, w, r):
+        w.set_header("Content-Type", "application/json")
+        w.write(json.dumps({"user_id": r.get_header("Mattermost-User-Id")}) + "\n")
 
 
 if __name__ == "__main__":

@@ -7,7 +7,7 @@ import java.util.Properties;
 
 /**
  * Facts about this build of the code generator, from a resource Maven filters when it builds the plugin:
- * the plugin's own version and the protobuf version it was built and tested with.
+ * the plugin's own version and the protobuf and grpc-java code generator versions it was built and tested with.
  */
 public final class BuildInfo {
 
@@ -24,6 +24,14 @@ public final class BuildInfo {
   /** The protobuf (and so protoc) version the generator was built with, such as {@code 4.36.2}. */
   public static String protobufVersion() {
     return get("protobuf.version");
+  }
+
+  /**
+   * The version of grpc-java's protoc plugin ({@code io.grpc:protoc-gen-grpc-java}) the generator resolves by
+   * default, such as {@code 1.83.1}; its stubs run on any grpc-java runtime from that version on.
+   */
+  public static String grpcCompilerVersion() {
+    return get("grpc.compiler.version");
   }
 
   private static String get(String key) {

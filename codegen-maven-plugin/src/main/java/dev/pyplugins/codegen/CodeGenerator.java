@@ -3,6 +3,7 @@ package dev.pyplugins.codegen;
 import com.google.protobuf.DescriptorProtos.FileDescriptorSet;
 import dev.pyplugins.codegen.CodeGenerationException.Kind;
 import dev.pyplugins.codegen.inputs.InputFingerprint;
+import dev.pyplugins.codegen.java.GrpcStubFiles;
 import dev.pyplugins.codegen.inputs.RunRecord;
 import dev.pyplugins.codegen.model.ProtocolModel;
 import dev.pyplugins.codegen.model.ProtocolModelParser;
@@ -30,8 +31,9 @@ import java.util.Set;
  * Runs a whole generation: protoc once, the protocol model, every generator, one all-or-nothing write.
  *
  * <p>Steps: hash the inputs and stop if they match the last complete run and its outputs are intact;
- * run protoc to a descriptor set (with source info), Java message classes and Python modules and stubs;
- * parse the model; run each generator; add protoc's Java classes as {@link OutputRoot#JAVA} files; write
+ * run protoc to a descriptor set (with source info), Java message classes, grpc-java's service stubs and Python
+ * modules and stubs; parse the model; run each generator; add protoc's and grpc-java's Java classes as
+ * {@link OutputRoot#JAVA} files; write
  * everything through {@link OutputWriter}. Any failure (protoc error, generator exception, I/O) leaves the
  * previous outputs as they were.
  *
@@ -98,6 +100,10 @@ public final class CodeGenerator {
       accept(file, "protoc --java_out", request, producers);
       files.add(file);
     }
+    for (GeneratedFile file : GrpcStubFiles.of(model, protoc.grpcJava())) {
+      accept(file, "protoc-gen-grpc-java", request, producers);
+      files.add(file);
+    }
 
     try {
       record.forget();
@@ -120,6 +126,10 @@ public final class CodeGenerator {
   private static void checkInputsExist(GenerationRequest request) throws CodeGenerationException {
     if (!Files.isRegularFile(request.protoc())) {
       throw new CodeGenerationException(Kind.INVALID_INPUT, "protoc not found at " + request.protoc());
+    }
+    if (request.grpcJavaPlugin().isPresent() && !Files.isRegularFile(request.grpcJavaPlugin().get())) {
+      throw new CodeGenerationException(Kind.INVALID_INPUT, "protoc-gen-grpc-java not found at "
+          + request.grpcJavaPlugin().get());
     }
     for (List<Path> roots : List.of(request.protoSourceRoots(), request.importRoots())) {
       for (Path root : roots) {
@@ -185,14 +195,15 @@ public final class CodeGenerator {
     }
   }
 
-  private record ProtocOutput(FileDescriptorSet descriptors, List<GeneratedFile> java, Map<String, byte[]> python,
-      List<String> warnings) {}
+  private record ProtocOutput(FileDescriptorSet descriptors, List<GeneratedFile> java, Map<String, byte[]> grpcJava,
+      Map<String, byte[]> python, List<String> warnings) {}
 
   private static ProtocOutput runProtoc(GenerationRequest request) throws CodeGenerationException {
     Path work = request.workDirectory().resolve("protoc");
     boolean java = request.generates(OutputRoot.JAVA);
     boolean python = request.generates(OutputRoot.PYTHON) || request.generates(OutputRoot.WHEEL);
     Path javaOut = work.resolve("java");
+    Path grpcJavaOut = work.resolve("grpc-java");
     Path pythonOut = work.resolve("python");
     try {
       Directories.deleteRecursively(work);
@@ -201,19 +212,24 @@ public final class CodeGenerator {
       includes.add(WellKnownTypes.extractTo(work.resolve("include")));
       ProtocRunner.Result result = new ProtocRunner(PROTOC_TIMEOUT).runAllowingWarnings(new ProtocInvocation(
           request.protoc(), includes, request.protoFiles(), work.resolve("descriptors.pb"),
-          java ? Optional.of(javaOut) : Optional.empty(), python ? Optional.of(pythonOut) : Optional.empty()));
+          java ? Optional.of(javaOut) : Optional.empty(),
+          java ? request.grpcJavaPlugin().map(plugin -> new ProtocInvocation.GrpcJava(plugin, grpcJavaOut))
+              : Optional.empty(),
+          python ? Optional.of(pythonOut) : Optional.empty()));
       FileDescriptorSet descriptors = result.descriptors();
       List<GeneratedFile> javaFiles = new ArrayList<>();
       if (java) {
         Directories.readTree(javaOut)
             .forEach((path, bytes) -> javaFiles.add(new GeneratedFile(OutputRoot.JAVA, path, bytes)));
       }
+      Map<String, byte[]> grpcJavaFiles = java ? Directories.readTree(grpcJavaOut) : Map.of();
       Map<String, byte[]> pythonFiles = python ? Directories.readTree(pythonOut) : Map.of();
       // Only the descriptor set stays: the rest is in memory now and would double the outputs on disk.
       Directories.deleteRecursively(javaOut);
+      Directories.deleteRecursively(grpcJavaOut);
       Directories.deleteRecursively(pythonOut);
       List<String> warnings = result.warnings().isEmpty() ? List.of() : List.of(result.warnings().split("\n"));
-      return new ProtocOutput(descriptors, javaFiles, pythonFiles, warnings);
+      return new ProtocOutput(descriptors, javaFiles, grpcJavaFiles, pythonFiles, warnings);
     } catch (ProtocException e) {
       throw new CodeGenerationException(Kind.INVALID_INPUT, e.getMessage(), e);
     } catch (IOException e) {

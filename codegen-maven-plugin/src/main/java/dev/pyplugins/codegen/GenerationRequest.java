@@ -7,6 +7,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Everything one generation run needs, resolved to absolute paths; immutable. The Maven mojo builds it
@@ -18,6 +19,8 @@ import java.util.Objects;
  * @param protoFiles the files to generate from, as import paths ({@code acme/v1/api.proto}) relative to
  *     one of the source roots; sorted and without duplicates
  * @param protoc the protoc executable
+ * @param grpcJavaPlugin grpc-java's protoc plugin ({@code protoc-gen-grpc-java}), which writes the gRPC service
+ *     stubs ({@code <Service>Grpc}); required when Java is generated
  * @param options the user's choices, handed to every generator
  * @param outputDirectories where each kind of output goes; a root that is absent is not generated (no
  *     Java output means no {@code --java_out}; no Python nor wheel output means no {@code --python_out})
@@ -28,6 +31,7 @@ public record GenerationRequest(
     List<Path> importRoots,
     List<String> protoFiles,
     Path protoc,
+    Optional<Path> grpcJavaPlugin,
     GenerationOptions options,
     Map<OutputRoot, Path> outputDirectories,
     Path workDirectory) {
@@ -37,6 +41,7 @@ public record GenerationRequest(
     importRoots = absolute(importRoots);
     protoFiles = protoFiles.stream().distinct().sorted().toList();
     protoc = protoc.toAbsolutePath().normalize();
+    grpcJavaPlugin = grpcJavaPlugin.map(p -> p.toAbsolutePath().normalize());
     Objects.requireNonNull(options, "options");
     Map<OutputRoot, Path> outputs = new EnumMap<>(OutputRoot.class);
     outputDirectories.forEach((root, dir) -> outputs.put(root, dir.toAbsolutePath().normalize()));
@@ -48,6 +53,10 @@ public record GenerationRequest(
     }
     if (protoFiles.isEmpty()) {
       throw new IllegalArgumentException("no .proto files selected in " + protoSourceRoots);
+    }
+    if (outputDirectories.containsKey(OutputRoot.JAVA) && grpcJavaPlugin.isEmpty()) {
+      throw new IllegalArgumentException("Java output needs grpc-java's protoc plugin (protoc-gen-grpc-java) for"
+          + " the service stubs");
     }
     checkDisjoint(outputs, workDirectory);
   }

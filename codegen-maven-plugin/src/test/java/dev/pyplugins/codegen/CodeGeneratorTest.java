@@ -43,7 +43,7 @@ class CodeGeneratorTest {
     outputs.put(OutputRoot.JAVA, base.resolve("out/java"));
     outputs.put(OutputRoot.PYTHON, base.resolve("out/python"));
     outputs.put(OutputRoot.WHEEL, base.resolve("out/wheel"));
-    return new GenerationRequest(List.of(sources), List.of(), FILES, protoc(), options, outputs, base.resolve("work"));
+    return new GenerationRequest(List.of(sources), List.of(), FILES, protoc(), grpcJava(), options, outputs, base.resolve("work"));
   }
 
   private GenerationRequest request(Path base) {
@@ -52,6 +52,10 @@ class CodeGeneratorTest {
 
   private static Path protoc() {
     return Path.of(System.getProperty("protoc.path"));
+  }
+
+  private static java.util.Optional<Path> grpcJava() {
+    return java.util.Optional.of(TestProtocols.grpcJavaPlugin());
   }
 
   private static CodeGenerator generator(Generator... extra) {
@@ -233,7 +237,7 @@ class CodeGeneratorTest {
 
   @Test
   void javaOnlyRunsSkipProtocPythonAndRejectFilesForOtherRoots() throws Exception {
-    GenerationRequest javaOnly = new GenerationRequest(List.of(sources), List.of(), FILES, protoc(),
+    GenerationRequest javaOnly = new GenerationRequest(List.of(sources), List.of(), FILES, protoc(), grpcJava(),
         GenerationOptions.defaults(), Map.of(OutputRoot.JAVA, tmp.resolve("out/java")), tmp.resolve("work"));
 
     List<GenerationContext> seen = new java.util.ArrayList<>();
@@ -255,7 +259,7 @@ class CodeGeneratorTest {
     Files.writeString(api, "syntax = \"proto3\";\npackage acme.v1;\nimport \"shared/id.proto\";\n"
         + "option java_package = \"com.acme.greeter.v1\";\nmessage Wrapped { shared.Id id = 1; }\n");
     List<String> files = List.of("acme/v1/common.proto", "acme/v1/greeter.proto", "acme/v1/uses_import.proto");
-    GenerationRequest request = new GenerationRequest(List.of(sources), List.of(imports), files, protoc(),
+    GenerationRequest request = new GenerationRequest(List.of(sources), List.of(imports), files, protoc(), grpcJava(),
         GenerationOptions.defaults(), Map.of(OutputRoot.JAVA, tmp.resolve("out/java")), tmp.resolve("work"));
 
     CodeGenerator generator = new CodeGenerator(List.of());
@@ -272,7 +276,7 @@ class CodeGeneratorTest {
   @Test
   void aFileInNoSourceRootIsReportedBeforeProtocRuns() {
     GenerationRequest request = new GenerationRequest(List.of(sources), List.of(), List.of("acme/v1/missing.proto"),
-        protoc(), GenerationOptions.defaults(), Map.of(OutputRoot.JAVA, tmp.resolve("out/java")), tmp.resolve("work"));
+        protoc(), grpcJava(), GenerationOptions.defaults(), Map.of(OutputRoot.JAVA, tmp.resolve("out/java")), tmp.resolve("work"));
 
     assertThatThrownBy(() -> generator().run(request)).hasMessageContaining("acme/v1/missing.proto is in none of");
     assertThat(tmp.resolve("work")).doesNotExist();

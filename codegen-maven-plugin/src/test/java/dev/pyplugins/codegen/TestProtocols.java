@@ -25,9 +25,12 @@ import java.util.stream.Stream;
  */
 public final class TestProtocols {
 
-  /** A compiled protocol: the model, the raw descriptors and what protoc wrote for Python. */
+  /**
+   * A compiled protocol: the model, the raw descriptors, what protoc wrote for Python, and the directories of
+   * protoc's Java messages and grpc-java's service stubs.
+   */
   public record Compiled(ProtocolModel model, FileDescriptorSet descriptors, Map<String, byte[]> pythonOutput,
-      Path javaOutput) {
+      Path javaOutput, Path grpcJavaOutput) {
     public GenerationContext context(GenerationOptions options) {
       return new GenerationContext(model, options, pythonOutput);
     }
@@ -36,6 +39,11 @@ public final class TestProtocols {
   private static final Map<Path, Compiled> CACHE = new HashMap<>();
 
   private TestProtocols() {}
+
+  /** grpc-java's protoc plugin Maven resolved for the tests ({@code grpc.java.plugin.path}). */
+  public static Path grpcJavaPlugin() {
+    return Path.of(System.getProperty("grpc.java.plugin.path"));
+  }
 
   /** The project's real protocol, {@code proto/src/main/proto}. */
   public static Compiled fullProtocol() {
@@ -63,16 +71,18 @@ public final class TestProtocols {
       }
       Path python = work.resolve("python");
       Path java = work.resolve("java");
+      Path grpcJava = work.resolve("grpc-java");
       FileDescriptorSet set = new ProtocRunner(Duration.ofMinutes(2)).run(new ProtocInvocation(
           Path.of(System.getProperty("protoc.path")), List.of(sourceDir, include), files,
-          work.resolve("descriptors.pb"), Optional.of(java), Optional.of(python)));
+          work.resolve("descriptors.pb"), Optional.of(java),
+          Optional.of(new ProtocInvocation.GrpcJava(grpcJavaPlugin(), grpcJava)), Optional.of(python)));
       Map<String, byte[]> pythonFiles = new HashMap<>();
       try (Stream<Path> walk = Files.walk(python)) {
         for (Path p : walk.filter(Files::isRegularFile).toList()) {
           pythonFiles.put(python.relativize(p).toString(), Files.readAllBytes(p));
         }
       }
-      return new Compiled(ProtocolModelParser.parse(set, Set.copyOf(files)), set, pythonFiles, java);
+      return new Compiled(ProtocolModelParser.parse(set, Set.copyOf(files)), set, pythonFiles, java, grpcJava);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (Exception e) {

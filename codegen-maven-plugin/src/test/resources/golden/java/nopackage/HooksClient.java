@@ -43,13 +43,13 @@ public final class HooksClient implements Hooks {
   /**
    * Always true: the protocol has no way to ask a plugin which hooks it implements.
    */
-  public boolean isImplemented(String hookName) {
+  public boolean isImplemented(HookName hook) {
     return true;
   }
 
   @Override
   public void onDraw(String name) {
-    if (!isImplemented("OnDraw")) {
+    if (!isImplemented(HookName.ON_DRAW)) {
       return;
     }
     ShapesOuterClass.OnDrawRequest.Builder hookRequest = ShapesOuterClass.OnDrawRequest.newBuilder();
@@ -57,7 +57,7 @@ public final class HooksClient implements Hooks {
       hookRequest.setName(name);
     }
     orThrow(
-        invoker.unary("OnDraw", PluginHooksGrpc.METHOD_ON_DRAW, hookRequest.build()),
+        invoker.unary(PluginHooksGrpc.getOnDrawMethod(), hookRequest.build()),
         answer -> answer.hasError() ? new AppErrorException(answer.getError()) : null);
   }
 

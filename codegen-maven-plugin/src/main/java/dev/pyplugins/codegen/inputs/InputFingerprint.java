@@ -16,8 +16,8 @@ import java.util.stream.Stream;
  * kept beside the hash in the work directory, so "why did it regenerate?" is answered by a diff.
  *
  * <p>Covered: every {@code .proto} file (path and content) under the source and import roots, the
- * selected files, the options, the output directories, the generators' names, the protoc binary (path, size
- * and modification time), and the code and templates of the generator (jars hashed whole).
+ * selected files, the options, the output directories, the generators' names, the protoc and grpc-java plugin
+ * binaries (path, size and modification time), and the code and templates of the generator (jars hashed whole).
  *
  * @param description the facts, one per line
  * @param sha256 the hash of the description, in hex
@@ -40,8 +40,10 @@ public record InputFingerprint(String description, String sha256) {
     CodeFingerprint.of(code, List.of(TEMPLATES)).forEach(line -> lines.add("code " + line));
     // protoc by identity, not content: hashing its ~10 MB would dominate a no-op run in a cold JVM, and
     // the resolved copy's name carries version and platform.
-    lines.add("protoc " + request.protoc() + " " + Files.size(request.protoc()) + " "
-        + Files.getLastModifiedTime(request.protoc()).toMillis());
+    lines.add(executable("protoc", request.protoc()));
+    if (request.grpcJavaPlugin().isPresent()) {
+      lines.add(executable("protoc-gen-grpc-java", request.grpcJavaPlugin().get()));
+    }
     generators.forEach(g -> lines.add("generator " + g.name()));
     lines.add("options " + Canonical.text(request.options()));
     request.outputDirectories().forEach((root, dir) -> lines.add("output " + root + " " + dir));
@@ -50,6 +52,10 @@ public record InputFingerprint(String description, String sha256) {
     request.protoFiles().forEach(file -> lines.add("generate " + file));
     String description = String.join("\n", lines) + "\n";
     return new InputFingerprint(description, Sha256.hex(description.getBytes(StandardCharsets.UTF_8)));
+  }
+
+  private static String executable(String name, Path program) throws IOException {
+    return name + " " + program + " " + Files.size(program) + " " + Files.getLastModifiedTime(program).toMillis();
   }
 
   private static void addProtos(List<String> lines, String kind, List<Path> roots) throws IOException {

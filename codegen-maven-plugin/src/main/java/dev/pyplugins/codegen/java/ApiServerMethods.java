@@ -1,6 +1,5 @@
 package dev.pyplugins.codegen.java;
 
-import com.palantir.javapoet.AnnotationSpec;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.MethodSpec;
@@ -13,8 +12,9 @@ import java.util.Optional;
 import javax.lang.model.element.Modifier;
 
 /**
- * The methods of the API delegate server: one override per RPC that unpacks the request, calls the
- * {@code PluginApi} and packs the result, and the {@code answer} helper that runs a call in the request's
+ * The methods of the API delegate server: {@code bindService}, which binds each RPC's descriptor from
+ * grpc-java's stubs to its handler; one handler per RPC that unpacks the request, calls the
+ * {@code PluginApi} and packs the result; and the {@code answer} helper that runs a call in the request's
  * Context and turns its exceptions into error responses.
  */
 final class ApiServerMethods {
@@ -29,14 +29,33 @@ final class ApiServerMethods {
     this.serviceName = serviceName;
   }
 
-  /** The override of the service base's method for the RPC. */
-  MethodSpec override(JavaRpc rpc) {
-    MethodSpec.Builder method = MethodSpec.methodBuilder(rpc.name())
-        .addAnnotation(Override.class)
-        .addModifiers(Modifier.PUBLIC);
-    if (rpc.method().deprecated()) {
-      method.addAnnotation(AnnotationSpec.builder(Deprecated.class).build());
+  /** {@code bindService()}: the service definition, every RPC's descriptor bound to its handler. */
+  MethodSpec bindService(ClassName grpc, java.util.List<JavaRpc> rpcs) {
+    CodeBlock.Builder chain = CodeBlock.builder()
+        .add("return $T.builder($T.getServiceDescriptor())", JavaTypes.SERVER_SERVICE_DEFINITION, grpc).indent()
+        .indent();
+    for (JavaRpc rpc : rpcs) {
+      String calls = switch (rpc.shape()) {
+        case UNARY -> "asyncUnaryCall";
+        case CLIENT_BODY_STREAM -> "asyncClientStreamingCall";
+        case BIDI_BODY_STREAM -> "asyncBidiStreamingCall";
+      };
+      chain.add("\n.addMethod($T.$L(), $T.$L(this::$L))", grpc, rpc.methodGetter(), JavaTypes.SERVER_CALLS, calls,
+          rpc.name());
     }
+    chain.add("\n.build();\n").unindent().unindent();
+    return MethodSpec.methodBuilder("bindService")
+        .addAnnotation(Override.class)
+        .addModifiers(Modifier.PUBLIC)
+        .returns(JavaTypes.SERVER_SERVICE_DEFINITION)
+        .addCode(chain.build())
+        .build();
+  }
+
+  /** The handler of the RPC, which {@code bindService} binds to its descriptor. */
+  MethodSpec handler(JavaRpc rpc) {
+    MethodSpec.Builder method = MethodSpec.methodBuilder(rpc.name())
+        .addModifiers(Modifier.PRIVATE);
     TypeName responses = JavaTypes.streamObserver(rpc.responseClass());
     CodeBlock answer = answerCall(rpc);
     // The answer holds the call's statements, so it is written with add(): JavaPoet statements cannot nest.

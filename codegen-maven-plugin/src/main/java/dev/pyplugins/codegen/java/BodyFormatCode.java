@@ -77,7 +77,7 @@ final class BodyFormatCode {
   }
 
   private static String constantPrefix(JavaRpc rpc) {
-    return rpc.descriptor().substring("METHOD_".length());
+    return rpc.constant();
   }
 
   private static FieldModel field(MessageModel message, String name) {

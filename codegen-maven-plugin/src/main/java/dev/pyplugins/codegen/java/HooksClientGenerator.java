@@ -60,7 +60,7 @@ public final class HooksClientGenerator implements Generator {
       type.addField(JavaTypes.IMPLEMENTED_HOOKS, "implementedHooks", Modifier.PRIVATE, Modifier.FINAL);
     }
     constructors(type, protocol, implemented.isPresent());
-    type.addMethod(isImplemented(implemented.isPresent()));
+    type.addMethod(isImplemented(protocol, implemented.isPresent()));
     for (JavaRpc rpc : rpcs) {
       type.addMethod(implemented.filter(i -> i == rpc).map(i -> implementedOverride(i)).orElseGet(() ->
           methods.override(rpc)));
@@ -115,15 +115,15 @@ public final class HooksClientGenerator implements Generator {
     type.addMethod(main.build());
   }
 
-  private static MethodSpec isImplemented(boolean discovers) {
+  private static MethodSpec isImplemented(JavaProtocol protocol, boolean discovers) {
     MethodSpec.Builder method = MethodSpec.methodBuilder("isImplemented")
         .addModifiers(Modifier.PUBLIC)
         .returns(boolean.class)
-        .addParameter(String.class, "hookName");
+        .addParameter(protocol.hookName(), "hook");
     if (discovers) {
-      return method.addJavadoc("True when the plugin implements the hook of that RPC name. The first use asks the "
-              + "plugin;\nthe answer is kept. Throws like a hook call when the plugin cannot be asked.\n")
-          .addStatement("return implementedHooks.contains(hookName)")
+      return method.addJavadoc("True when the plugin implements the hook. The first use asks the plugin; the answer "
+              + "is kept.\nThrows like a hook call when the plugin cannot be asked.\n")
+          .addStatement("return implementedHooks.contains(hook.rpcName())")
           .build();
     }
     return method.addJavadoc("Always true: the protocol has no way to ask a plugin which hooks it implements.\n")
@@ -144,8 +144,8 @@ public final class HooksClientGenerator implements Generator {
     MethodSpec.Builder method = MethodSpec.methodBuilder("discoverImplemented")
         .addModifiers(Modifier.PRIVATE)
         .returns(ParameterizedTypeName.get(JavaTypes.LIST, JavaTypes.STRING))
-        .addStatement("$T response = invoker.unary($S, $T.$L, $T.getDefaultInstance())", implemented.responseClass(),
-            implemented.rpcName(), grpc, implemented.descriptor(), implemented.requestClass());
+        .addStatement("$T response = invoker.unary($T.$L(), $T.getDefaultInstance())", implemented.responseClass(),
+            grpc, implemented.methodGetter(), implemented.requestClass());
     implemented.signature().error().ifPresent(error -> protocol.appErrorException().ifPresent(e -> method
         .beginControlFlow("if (response.$L())", FieldCode.hazzer(error))
         .addStatement("throw new $T(response.$L())", e, FieldCode.getter(error))

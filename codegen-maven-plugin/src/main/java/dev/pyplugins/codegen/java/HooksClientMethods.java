@@ -45,7 +45,7 @@ final class HooksClientMethods {
     String response = unique("hookResponse", taken);
     String answer = unique("answer", taken);
 
-    method.beginControlFlow("if (!isImplemented($S))", hook.rpcName());
+    method.beginControlFlow("if (!isImplemented($T.$L))", protocol.hookName(), hook.constant());
     if (hook.streams()) {
       method.addStatement("throw new $T($S)", JavaTypes.HOOK_NOT_IMPLEMENTED, hook.rpcName());
     } else {
@@ -83,13 +83,13 @@ final class HooksClientMethods {
 
   /** The hook's call through the invoker. */
   private CodeBlock call(JavaRpc hook, String request, String answer) {
-    String descriptor = hook.descriptor();
+    String method = hook.methodGetter();
     return switch (hook.shape()) {
-      case UNARY -> CodeBlock.of("invoker.unary($S, $T.$L, $L.build())", hook.rpcName(), grpc, descriptor, request);
-      case CLIENT_BODY_STREAM -> CodeBlock.of("invoker.clientStream($S, $T.$L, $L.build(),$W$L, $L)", hook.rpcName(),
-          grpc, descriptor, request, hook.bodyName(), BodyFormatCode.requestFormatName(hook));
-      case BIDI_BODY_STREAM -> CodeBlock.of("invoker.bidi($S, $T.$L, $L.build(), $L, $L,\n$L, $L,\n$L)",
-          hook.rpcName(), grpc, descriptor, request, hook.bodyName(), hook.sinkName(),
+      case UNARY -> CodeBlock.of("invoker.unary($T.$L(), $L.build())", grpc, method, request);
+      case CLIENT_BODY_STREAM -> CodeBlock.of("invoker.clientStream($T.$L(), $L.build(),$W$L, $L)", grpc, method,
+          request, hook.bodyName(), BodyFormatCode.requestFormatName(hook));
+      case BIDI_BODY_STREAM -> CodeBlock.of("invoker.bidi($T.$L(), $L.build(), $L, $L,\n$L, $L,\n$L)",
+          grpc, method, request, hook.bodyName(), hook.sinkName(),
           BodyFormatCode.requestFormatName(hook), BodyFormatCode.responseFormatName(hook),
           errorOf(hook, answer).orElse(CodeBlock.of("$L -> null", answer)));
     };

@@ -8,10 +8,13 @@ public final class JavaGenerators {
 
   private JavaGenerators() {}
 
-  /** gRPC bindings, PluginApi, its server, its not-supported base, Hooks, its client, AppErrorException. */
+  /**
+   * PluginApi, its server, its not-supported base, Hooks, HookName, the hooks client, AppErrorException. The
+   * gRPC service stubs they call come from grpc-java's own generator, run by protoc.
+   */
   public static List<Generator> all() {
-    return List.of(new GrpcBindingsGenerator(), InterfaceGenerator.pluginApi(), new PluginApiServerGenerator(),
-        new UnsupportedApiGenerator(),
-        InterfaceGenerator.hooks(), new HooksClientGenerator(), new AppErrorExceptionGenerator());
+    return List.of(InterfaceGenerator.pluginApi(), new PluginApiServerGenerator(), new UnsupportedApiGenerator(),
+        InterfaceGenerator.hooks(), new HookNameGenerator(), new HooksClientGenerator(),
+        new AppErrorExceptionGenerator());
   }
 }

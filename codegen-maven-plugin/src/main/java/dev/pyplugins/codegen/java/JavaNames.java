@@ -10,10 +10,11 @@ import java.util.Set;
 import javax.lang.model.SourceVersion;
 
 /**
- * Java identifiers for the RPCs of a service, shared by every generator so the interface, the server, the
- * client and the gRPC bindings agree: {@code GetUser} is the method {@code getUser} and the descriptor
- * {@code METHOD_GET_USER}. Names that are Java keywords or clash with methods the generated classes inherit
- * get a trailing "_"; two RPCs that would map to one name get distinct ones, in declaration order.
+ * Java identifiers for the RPCs of a service, shared by every generator so the interface, the server and the
+ * client agree: {@code GetUser} is the method {@code getUser} and the constant {@code GET_USER}, and grpc-java's
+ * stubs hold its descriptor as {@code getGetUserMethod()}. Names that are Java keywords or clash with methods
+ * the generated classes inherit get a trailing "_"; two RPCs that would map to one name get distinct ones, in
+ * declaration order.
  */
 final class JavaNames {
 
@@ -27,14 +28,14 @@ final class JavaNames {
       "notifyAll", "wait", "clone", "finalize");
 
   private final Map<MethodModel, String> methodNames = new LinkedHashMap<>();
-  private final Map<MethodModel, String> descriptorNames = new LinkedHashMap<>();
+  private final Map<MethodModel, String> constantNames = new LinkedHashMap<>();
 
   private JavaNames(ServiceModel service) {
     Set<String> methods = new HashSet<>(INHERITED);
-    Set<String> constants = new HashSet<>(Set.of("SERVICE_NAME"));
+    Set<String> constants = new HashSet<>();
     for (MethodModel method : service.methods()) {
       methodNames.put(method, unique(lowerCamel(method.name()), methods));
-      descriptorNames.put(method, unique("METHOD_" + upperSnake(method.name()), constants));
+      constantNames.put(method, unique(upperSnake(method.name()), constants));
     }
   }
 
@@ -47,9 +48,28 @@ final class JavaNames {
     return methodNames.get(method);
   }
 
-  /** The static field holding an RPC's method descriptor, such as {@code METHOD_GET_USER}. */
-  String descriptor(MethodModel method) {
-    return descriptorNames.get(method);
+  /** The RPC in upper snake case, such as {@code GET_USER}, unique in its service. */
+  String constant(MethodModel method) {
+    return constantNames.get(method);
+  }
+
+  /**
+   * The getter grpc-java's generator writes for an RPC's descriptor: {@code "get"}, the name with its first
+   * letter raised and each {@code _x} turned into {@code X}, then {@code "Method"} ({@code KVSet} gives
+   * {@code getKVSetMethod}).
+   */
+  static String grpcMethodGetter(String rpcName) {
+    StringBuilder out = new StringBuilder("get");
+    boolean raise = true;
+    for (char c : rpcName.toCharArray()) {
+      if (c == '_') {
+        raise = true;
+      } else {
+        out.append(raise ? Character.toUpperCase(c) : c);
+        raise = false;
+      }
+    }
+    return out.append("Method").toString();
   }
 
   /** A parameter or local name from a proto field name: {@code user_id} gives {@code userId}. */

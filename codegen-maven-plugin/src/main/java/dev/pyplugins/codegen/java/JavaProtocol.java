@@ -108,6 +108,11 @@ final class JavaProtocol {
     return ClassName.get(javaPackage, options.hooksInterfaceName() + "Client");
   }
 
+  /** The enum of the hooks' names. */
+  ClassName hookName() {
+    return ClassName.get(javaPackage, "HookName");
+  }
+
   /** AppErrorException, when the protocol has an AppError to carry. */
   Optional<ClassName> appErrorException() {
     return appError.map(e -> ClassName.get(javaPackage, "AppErrorException"));
@@ -176,8 +181,8 @@ final class JavaProtocol {
 
   private void checkNoClassClashes() {
     Set<String> taken = classNamesIn(javaPackage).collect(Collectors.toSet());
-    Stream.of(apiInterface(), apiServer(), unsupportedApi(), hooksInterface(), hooksClient(), ClassName.get(javaPackage,
-        "AppErrorException"))
+    Stream.of(apiInterface(), apiServer(), unsupportedApi(), hooksInterface(), hooksClient(), hookName(),
+        ClassName.get(javaPackage, "AppErrorException"))
         .filter(c -> taken.contains(c.simpleName()))
         .findFirst()
         .ifPresent(c -> {

@@ -28,7 +28,8 @@ final class JavaRpc {
 
   private final RpcSignature signature;
   private final String name;
-  private final String descriptor;
+  private final String constant;
+  private final String methodGetter;
   private final ClassName requestClass;
   private final ClassName responseClass;
   private final List<Param> parameters;
@@ -42,7 +43,8 @@ final class JavaRpc {
     this.signature = signature;
     MethodModel method = signature.method();
     this.name = names.method(method);
-    this.descriptor = names.descriptor(method);
+    this.constant = names.constant(method);
+    this.methodGetter = JavaNames.grpcMethodGetter(method.name());
     this.requestClass = protoNames.messageClass(method.input());
     this.responseClass = protoNames.messageClass(method.output());
     Set<String> taken = new HashSet<>();
@@ -81,9 +83,14 @@ final class JavaRpc {
     return name;
   }
 
-  /** The descriptor constant in the gRPC bindings, such as {@code METHOD_GET_USER}. */
-  String descriptor() {
-    return descriptor;
+  /** The RPC in upper snake case, unique in its service, for constants: {@code GET_USER}. */
+  String constant() {
+    return constant;
+  }
+
+  /** The static method of grpc-java's stubs that returns the RPC's descriptor: {@code getGetUserMethod}. */
+  String methodGetter() {
+    return methodGetter;
   }
 
   ClassName requestClass() {

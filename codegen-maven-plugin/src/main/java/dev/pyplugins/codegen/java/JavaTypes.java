@@ -36,11 +36,13 @@ final class JavaTypes {
   static final ClassName HOOK_INVOKER = support("HookInvoker");
   static final ClassName HOOK_NOT_IMPLEMENTED = support("HookNotImplementedException");
   static final ClassName IMPLEMENTED_HOOKS = support("ImplementedHooks");
+  static final ClassName NAME_SUGGESTIONS = support("NameSuggestions");
   static final ClassName PLUGIN_CALLER = support("PluginCaller");
   static final ClassName REQUEST_BODY_FORMAT = support("RequestBodyFormat");
   static final ClassName RESPONSE_BODY_FORMAT = support("ResponseBodyFormat");
   static final ClassName SERVER_BODY_CALLS = support("ServerBodyCalls");
 
+  static final ClassName ARRAYS = ClassName.get("java.util", "Arrays");
   static final ClassName CALLABLE = ClassName.get("java.util.concurrent", "Callable");
   static final ClassName DURATION = ClassName.get("java.time", "Duration");
   static final ClassName EXECUTOR = ClassName.get("java.util.concurrent", "Executor");

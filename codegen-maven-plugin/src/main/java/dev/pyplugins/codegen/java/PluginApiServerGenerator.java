@@ -42,7 +42,7 @@ public final class PluginApiServerGenerator implements Generator {
 
     TypeSpec.Builder type = TypeSpec.classBuilder(server)
         .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
-        .superclass(protocol.grpcClass(api).nestedClass(api.name() + "ImplBase"))
+        .addSuperinterface(JavaTypes.BINDABLE_SERVICE)
         .addJavadoc("Serves {@code $L} over gRPC by delegating every call to a {@link $T}:\n"
             + "it unpacks the request into the method's parameters and packs the result into the response.\n",
             api.fullName(), apiInterface);
@@ -72,7 +72,8 @@ public final class PluginApiServerGenerator implements Generator {
     }
     constructors(type, apiInterface, streams);
     accessors(type, contextClass);
-    rpcs.forEach(rpc -> type.addMethod(methods.override(rpc)));
+    type.addMethod(methods.bindService(protocol.grpcClass(api), rpcs));
+    rpcs.forEach(rpc -> type.addMethod(methods.handler(rpc)));
     type.addMethod(methods.answerHelper());
     return JavaSourceFile.of(protocol, server, type, api.file().path());
   }

@@ -148,6 +148,18 @@ public class GenerateMojo extends AbstractMojo {
   @Parameter(property = "pyplugins.protocExecutable")
   private File protocExecutable;
 
+  /**
+   * Version of grpc-java's code generator ({@code io.grpc:protoc-gen-grpc-java}) to resolve; it writes the
+   * service stubs ({@code <Service>Grpc}). Default: the version this plugin was built with. Its stubs run on
+   * grpc-java runtimes of that version and newer.
+   */
+  @Parameter(property = "pyplugins.grpcJavaVersion")
+  private String grpcJavaVersion;
+
+  /** A {@code protoc-gen-grpc-java} executable to use instead of resolving one. */
+  @Parameter(property = "pyplugins.grpcJavaPluginExecutable")
+  private File grpcJavaPluginExecutable;
+
   /** Skips the goal: nothing is generated and no source root is added. */
   @Parameter(defaultValue = "false", property = "pyplugins.skip")
   private boolean skip;
@@ -187,7 +199,10 @@ public class GenerateMojo extends AbstractMojo {
     }
     GenerationRequest request;
     try {
-      request = new GenerationRequest(paths(protoSourceRoots), paths(orEmpty(importRoots)), files, protoc(),
+      request = new GenerationRequest(paths(protoSourceRoots), paths(orEmpty(importRoots)), files,
+          tool(NativeToolResolver.PROTOC, protocExecutable, protocVersion, BuildInfo.protobufVersion()),
+          generateJava ? Optional.of(tool(NativeToolResolver.GRPC_JAVA, grpcJavaPluginExecutable, grpcJavaVersion,
+              BuildInfo.grpcCompilerVersion())) : Optional.empty(),
           options(), outputDirectories(), workDirectory.toPath());
     } catch (IllegalArgumentException e) {
       throw new MojoFailureException(e.getMessage(), e);
@@ -208,13 +223,14 @@ public class GenerateMojo extends AbstractMojo {
     publishWheel(summary);
   }
 
-  private Path protoc() throws MojoExecutionException {
-    if (protocExecutable != null) {
-      return protocExecutable.toPath();
+  private Path tool(NativeToolResolver.Tool tool, File executable, String version, String defaultVersion)
+      throws MojoExecutionException {
+    if (executable != null) {
+      return executable.toPath();
     }
-    String version = protocVersion == null || protocVersion.isBlank() ? BuildInfo.protobufVersion() : protocVersion;
-    return new ProtocResolver(repositorySystem, repositorySession, project.getRemoteProjectRepositories())
-        .resolve(version, workDirectory.toPath().resolve("bin"));
+    return new NativeToolResolver(repositorySystem, repositorySession, project.getRemoteProjectRepositories())
+        .resolve(tool, version == null || version.isBlank() ? defaultVersion : version,
+            workDirectory.toPath().resolve("bin"));
   }
 
   private GenerationOptions options() throws MojoFailureException {

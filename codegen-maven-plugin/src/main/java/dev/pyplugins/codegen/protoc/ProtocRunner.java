@@ -40,12 +40,14 @@ public final class ProtocRunner {
    * @throws ProtocException with protoc's diagnostics when it fails or times out
    */
   public Result runAllowingWarnings(ProtocInvocation invocation) throws ProtocException {
-    if (!Files.isExecutable(invocation.protoc()) && !invocation.protoc().toFile().setExecutable(true)) {
-      throw new ProtocException("protoc at " + invocation.protoc() + " is not executable");
+    makeExecutable(invocation.protoc(), "protoc");
+    if (invocation.grpcJava().isPresent()) {
+      makeExecutable(invocation.grpcJava().get().plugin(), "protoc-gen-grpc-java");
     }
     try {
       for (var dir : new java.nio.file.Path[] {invocation.descriptorSetOut().getParent(),
-          invocation.javaOut().orElse(null), invocation.pythonOut().orElse(null)}) {
+          invocation.javaOut().orElse(null), invocation.grpcJava().map(ProtocInvocation.GrpcJava::out).orElse(null),
+          invocation.pythonOut().orElse(null)}) {
         if (dir != null) {
           Files.createDirectories(dir);
         }
@@ -67,6 +69,12 @@ public final class ProtocRunner {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new ProtocException("interrupted while running protoc", e);
+    }
+  }
+
+  private static void makeExecutable(java.nio.file.Path program, String name) throws ProtocException {
+    if (!Files.isExecutable(program) && !program.toFile().setExecutable(true)) {
+      throw new ProtocException(name + " at " + program + " is not executable");
     }
   }
 }

@@ -78,8 +78,8 @@ class HooksClientBehaviourTest {
 
     call(hooks, "onActivate");
     call(hooks, "onDeactivate");
-    assertThat(call(hooks, "isImplemented", "OnActivate")).isEqualTo(true);
-    assertThat(call(hooks, "isImplemented", "ServeHTTP")).isEqualTo(false);
+    assertThat(call(hooks, "isImplemented", hookName("ON_ACTIVATE"))).isEqualTo(true);
+    assertThat(call(hooks, "isImplemented", hookName("SERVE_HTTP"))).isEqualTo(false);
 
     assertThat(plugin.received(SERVICE + "Implemented")).hasSize(1);
     assertThat(plugin.received(SERVICE + "OnActivate")).hasSize(1);
@@ -167,6 +167,11 @@ class HooksClientBehaviourTest {
 
   private Message defaultInstance(String simpleName) {
     return (Message) Reflect.callStatic(compiled.load(PACKAGE + simpleName), "getDefaultInstance", new Class<?>[0]);
+  }
+
+  /** A constant of the generated HookName enum. */
+  private Object hookName(String constant) {
+    return Reflect.callStatic(compiled.load(PACKAGE + "HookName"), "valueOf", new Class<?>[] {String.class}, constant);
   }
 
   private Message sample(String simpleName) {

@@ -13,7 +13,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class JavaGoldenTest {
 
   @ParameterizedTest(name = "{0}")
-  @ValueSource(strings = {"basic", "nopackage", "bindings"})
+  @ValueSource(strings = {"basic", "nopackage"})
   void theGeneratedJavaOfEachTestProtocolMatchesItsGoldenFiles(String caseName) {
     List<GeneratedFile> files = GeneratedJava.generate(TestProtocols.testProtocol(caseName), GenerationOptions.defaults());
 
@@ -21,7 +21,7 @@ class JavaGoldenTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @ValueSource(strings = {"basic", "nopackage", "bindings"})
+  @ValueSource(strings = {"basic", "nopackage"})
   void generatingTwiceGivesTheSameBytes(String caseName) {
     TestProtocols.Compiled protocol = TestProtocols.testProtocol(caseName);
 

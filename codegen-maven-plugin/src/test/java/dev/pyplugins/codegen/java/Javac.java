@@ -27,7 +27,8 @@ import javax.tools.StandardJavaFileManager;
 import javax.tools.ToolProvider;
 
 /**
- * Compiles a protocol's Java as a host project would: protoc's message classes plus our generated sources,
+ * Compiles a protocol's Java as a host project would: protoc's message classes and grpc-java's stubs plus our
+ * generated sources,
  * against the test classpath (gRPC, protobuf, the support library), with every lint warning on. Results
  * are cached per protocol for the test run, since the full protocol takes a while.
  */
@@ -103,6 +104,9 @@ final class Javac {
         Files.write(target, file.content());
       }
       List<Path> files = new ArrayList<>(javaFiles(protocol.javaOutput()));
+      if (Files.isDirectory(protocol.grpcJavaOutput())) {
+        files.addAll(javaFiles(protocol.grpcJavaOutput()));
+      }
       files.addAll(javaFiles(sources));
       JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
       DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();

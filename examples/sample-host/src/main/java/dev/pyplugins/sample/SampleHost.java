@@ -3,9 +3,9 @@ package dev.pyplugins.sample;
 import com.google.protobuf.Struct;
 import dev.pyplugins.runtime.PluginEnvironment;
 import dev.pyplugins.runtime.PluginHttpServlet;
+import dev.pyplugins.runtime.PluginState;
+import dev.pyplugins.runtime.PluginStatus;
 import dev.pyplugins.runtime.RuntimeOptions;
-import dev.pyplugins.runtime.supervision.PluginState;
-import dev.pyplugins.runtime.supervision.PluginStatus;
 import dev.pyplugins.sample.admin.BundleInstaller;
 import dev.pyplugins.sample.admin.PluginConsole;
 import dev.pyplugins.sample.admin.PluginLogTail;
@@ -21,8 +21,6 @@ import dev.pyplugins.sample.db.Database;
 import dev.pyplugins.sample.live.WebSocketHub;
 import dev.pyplugins.sample.live.WebSocketRoute;
 import dev.pyplugins.sample.metrics.HostMetrics;
-import dev.pyplugins.sample.metrics.MeteredHooks;
-import dev.pyplugins.sample.metrics.MeteredPluginApi;
 import dev.pyplugins.sample.metrics.MetricsServlet;
 import dev.pyplugins.sample.rest.PluginAdmin;
 import dev.pyplugins.sample.rest.RestApi;
@@ -95,31 +93,31 @@ public final class SampleHost implements AutoCloseable {
       DataDirectory.protectFiles(options.dataDir());
     }
     HostMetrics metrics = new HostMetrics();
-    RuntimeHooks hooks = new RuntimeHooks();
     WebSocketHub hub = new WebSocketHub(new ChannelStore(database), new TeamStore(database), new UserStore(database));
-    // The API is built before the environment that serves it; defaults are looked up once both exist.
-    AtomicReference<PluginEnvironment> plugins = new AtomicReference<>();
-    SampleHostApi api = new SampleHostApi(database, new MeteredHooks(hooks, metrics), Clock.systemUTC(),
-        pluginId -> Optional.ofNullable(plugins.get()).flatMap(env -> env.manifest(pluginId))
-            .map(manifest -> SettingsDefaults.of(manifest.json())).orElse(Struct.getDefaultInstance()), hub);
+    AtomicReference<SampleHostApi> made = new AtomicReference<>();
     PluginLogTail logs = PluginLogTail.attach();
     PluginEnvironment environment = null;
     WebServer web = null;
     try {
-      DemoSeed.DemoLogin demo = DemoSeed.ensure(api, options.dataDir());
+      // The API fires hooks through the environment and reads plugins' setting defaults from their manifests.
       environment = PluginEnvironment.builder()
           .pluginsDirectory(options.pluginsDir())
-          .pluginApi(MeteredPluginApi.wrap(api, metrics))
+          .pluginApi(plugins -> {
+            made.set(new SampleHostApi(database, plugins, Clock.systemUTC(), pluginId -> plugins.manifest(pluginId)
+                .map(manifest -> SettingsDefaults.of(manifest.json())).orElse(Struct.getDefaultInstance()), hub));
+            return made.get();
+          })
           .options(runtimeOptions)
-          .listener(status -> onStateChange(api, metrics, status))
+          .listener(status -> onStateChange(made.get(), metrics, status))
+          .callListener(metrics)
           .build();
-      hooks.attach(environment);
-      plugins.set(environment);
+      SampleHostApi api = made.get();
+      DemoSeed.DemoLogin demo = DemoSeed.ensure(api, options.dataDir());
       Sessions sessions = new Sessions(new UserStore(database), new Credentials(database, new Passwords()),
           new SessionStore(database, Clock.systemUTC()));
       RequestAuth auth = new RequestAuth(sessions);
       ServerInfo server = new ServerInfo(SampleHostApi.SERVER_VERSION, "pyplugins sample host");
-      PluginConsole console = new PluginConsole(environment, api.pluginSettings(), logs, metrics,
+      PluginConsole console = new PluginConsole(environment, api.pluginSettings(), logs,
           new BundleInstaller(options.pluginsDir(), venvMaker(options)));
       web = WebServer.start(options.host(), options.port(), new WebServer.Mounts(
           RestApi.servlet(RestParts.of(api, sessions, database, server), auth, console),
@@ -159,7 +157,7 @@ public final class SampleHost implements AutoCloseable {
   }
 
   private static void onStateChange(SampleHostApi api, HostMetrics metrics, PluginStatus status) {
-    if (NOT_SERVING.contains(status.state())) {
+    if (api != null && NOT_SERVING.contains(status.state())) {
       api.slashCommands().unregisterAll(status.pluginId());
     }
     if (status.state() == PluginState.RESTARTING) {

@@ -43,7 +43,11 @@ public enum FailureKind {
     this.retryable = retryable;
   }
 
-  /** Whether a restart may cure this failure; a bad manifest or a missing interpreter will not go away. */
+  /**
+   * Whether a restart may cure this failure; a bad manifest or a missing interpreter will not go away.
+   *
+   * @return true when the supervisor retries after this failure
+   */
   public boolean retryable() {
     return retryable;
   }

@@ -1,37 +1,27 @@
 package dev.pyplugins.runtime;
 
+import dev.pyplugins.protocol.v1.HookName;
 import dev.pyplugins.protocol.v1.Hooks;
 import dev.pyplugins.protocol.v1.HooksClient;
 import dev.pyplugins.protocol.v1.PluginApi;
 import dev.pyplugins.protocol.v1.UnsupportedPluginApi;
-import dev.pyplugins.runtime.dispatch.HookDispatcher;
-import dev.pyplugins.runtime.manifest.InvalidManifestException;
-import dev.pyplugins.runtime.manifest.ManifestLoader;
-import dev.pyplugins.runtime.manifest.ManifestProblem;
-import dev.pyplugins.runtime.manifest.PluginManifest;
-import dev.pyplugins.runtime.supervision.PluginState;
-import dev.pyplugins.runtime.supervision.PluginStatus;
-import dev.pyplugins.runtime.supervision.PluginSupervisor;
-import dev.pyplugins.runtime.supervision.SupervisionContext;
-import java.io.IOException;
+import dev.pyplugins.runtime.internal.dispatch.CallRecorder;
+import dev.pyplugins.runtime.internal.dispatch.HookFanOut;
+import dev.pyplugins.runtime.internal.supervision.PluginRegistry;
+import dev.pyplugins.runtime.internal.supervision.SupervisionContext;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.BiConsumer;
 import java.util.function.BiPredicate;
-import java.util.function.Supplier;
-import java.util.stream.Stream;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,28 +36,27 @@ import org.slf4j.LoggerFactory;
  * health, OnActivate and stop deadlines of {@link RuntimeOptions}). {@link #close()} stops every plugin
  * (OnDeactivate, Shutdown, SIGTERM, SIGKILL) and every API endpoint; the environment is unusable after.
  */
-public final class PluginEnvironment implements AutoCloseable {
+public final class PluginEnvironment implements HookDispatcher, AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(PluginEnvironment.class);
 
-  private final Path pluginsDirectory;
   private final RuntimeOptions options;
-  private final PluginStateListener listener;
-  private final ManifestLoader manifests = new ManifestLoader();
-  private final HookMetrics metrics = new HookMetrics();
+  private final CallRecorder calls;
+  private final HookFanOut fanOut;
   private final SupervisionContext context;
-  private final HookDispatcher dispatcher;
-  private final Map<String, Registered> plugins = new ConcurrentSkipListMap<>();
+  private final PluginRegistry registry;
   private volatile boolean closed;
 
-  /** A plugin the environment knows: where it lives and who runs it. */
-  private record Registered(Path directory, PluginSupervisor supervisor) {}
-
   private PluginEnvironment(Builder b) {
-    this.pluginsDirectory = b.pluginsDirectory.toAbsolutePath().normalize();
     this.options = b.options;
-    this.listener = b.listener;
-    this.context = new SupervisionContext(options, b.pluginApi, metrics);
-    this.dispatcher = new HookDispatcher(options);
+    this.calls = new CallRecorder(b.callListener);
+    this.fanOut = new HookFanOut(options);
+    // The host's API may need the environment (to fire hooks, read manifests): it is made from it here, once
+    // the environment can answer, and before any plugin can start.
+    PluginApi api = Objects.requireNonNull(b.pluginApi.apply(this), "the pluginApi factory returned null");
+    this.context = new SupervisionContext(options, api, calls);
+    PluginStateListener listener = b.listener;
+    this.registry = new PluginRegistry(b.pluginsDirectory.toAbsolutePath().normalize(), context,
+        listener::stateChanged);
   }
 
   public static Builder builder() {
@@ -79,21 +68,15 @@ public final class PluginEnvironment implements AutoCloseable {
    * (or whose id another directory already uses) ends FAILED with the reason naming each bad field; the
    * others still start. Plugins already known are started again only if they are not running.
    *
-   * @return every plugin's status after its first start attempt, by plugin id
+   * @return every plugin's status after its first start attempt
    * @throws UncheckedIOException when the plugins directory cannot be listed
    */
   public List<PluginStatus> loadAll() {
     checkOpen();
-    List<Supplier<PluginStatus>> starts = new ArrayList<>();
-    Map<String, Path> seen = new LinkedHashMap<>();
-    for (Path dir : pluginDirectories()) {
-      starts.add(startFrom(dir, seen));
-    }
     ExecutorService parallel = Executors.newCachedThreadPool();
     try {
-      List<CompletableFuture<PluginStatus>> all = starts.stream()
-          .map(start -> CompletableFuture.supplyAsync(start, parallel)).toList();
-      all.forEach(CompletableFuture::join);
+      registry.discoverAll().stream().map(start -> CompletableFuture.supplyAsync(start, parallel)).toList()
+          .forEach(CompletableFuture::join);
     } finally {
       parallel.shutdown();
     }
@@ -102,26 +85,14 @@ public final class PluginEnvironment implements AutoCloseable {
 
   /**
    * Reads the plugin's manifest again from its directory and starts it; a running plugin is left as it is.
+   * A plugin directory added since {@link #loadAll()} is found by its id (or directory name).
    *
    * @return its status after the first start attempt (RUNNING, RESTARTING or FAILED)
    * @throws NoSuchElementException when no plugin directory has this id
    */
   public PluginStatus activate(String pluginId) {
     checkOpen();
-    Registered known = plugins.get(pluginId);
-    Path dir = known != null ? known.directory() : findDirectory(pluginId);
-    PluginSupervisor supervisor = register(pluginId, dir);
-    try {
-      PluginManifest manifest = manifests.load(dir);
-      if (!manifest.id().equals(pluginId)) {
-        return supervisor.refuse(new InvalidManifestException(pluginId, dir.resolve(ManifestLoader.FILE_NAME),
-            List.of(new ManifestProblem("id", "is now '" + manifest.id() + "', was '" + pluginId
-                + "'; a plugin's id cannot change while the host runs"))));
-      }
-      return supervisor.start(manifest);
-    } catch (PluginException e) {
-      return supervisor.refuse(e);
-    }
+    return registry.activate(pluginId);
   }
 
   /**
@@ -132,7 +103,7 @@ public final class PluginEnvironment implements AutoCloseable {
    */
   public PluginStatus deactivate(String pluginId) {
     checkOpen();
-    return known(pluginId).supervisor().stop();
+    return registry.known(pluginId).supervisor().stop();
   }
 
   /** Stops the plugin and activates it again (manifest re-read, failures forgotten). */
@@ -141,13 +112,24 @@ public final class PluginEnvironment implements AutoCloseable {
     return activate(pluginId);
   }
 
-  /** Every known plugin's status, by plugin id. */
+  /**
+   * Stops the plugin and forgets it, so its directory may be deleted or replaced (uninstall); a later
+   * {@link #activate} finds it anew.
+   *
+   * @throws NoSuchElementException for an unknown plugin id
+   */
+  public void remove(String pluginId) {
+    deactivate(pluginId);
+    registry.forget(pluginId);
+  }
+
+  /** Every known plugin's status, in plugin id order. */
   public List<PluginStatus> statuses() {
-    return plugins.values().stream().map(r -> r.supervisor().status()).toList();
+    return registry.all().stream().map(e -> e.supervisor().status()).toList();
   }
 
   public Optional<PluginStatus> status(String pluginId) {
-    return Optional.ofNullable(plugins.get(pluginId)).map(r -> r.supervisor().status());
+    return registry.find(pluginId).map(e -> e.supervisor().status());
   }
 
   /**
@@ -155,37 +137,31 @@ public final class PluginEnvironment implements AutoCloseable {
    * settings schema included); empty for an unknown plugin or one whose manifest never validated.
    */
   public Optional<PluginManifest> manifest(String pluginId) {
-    return Optional.ofNullable(plugins.get(pluginId)).flatMap(r -> r.supervisor().manifest());
+    return registry.find(pluginId).flatMap(e -> e.supervisor().manifest()).map(PluginManifest.class::cast);
   }
 
   /**
    * The hooks client of a RUNNING plugin; its calls have the deadlines of {@link RuntimeOptions}. A client
    * belongs to one process: after a restart its calls fail (UNAVAILABLE), so ask again rather than keep it.
    */
+  @Override
   public Optional<Hooks> hooks(String pluginId) {
-    return Optional.ofNullable(plugins.get(pluginId)).flatMap(r -> r.supervisor().hooks());
+    return registry.find(pluginId).flatMap(e -> e.supervisor().hooks());
   }
 
-  /**
-   * Mattermost's RunMultiPluginHook: calls {@code call} on each RUNNING plugin that implements
-   * {@code hookName}, one after the other in plugin id order, stopping when it returns false. Each call is
-   * bounded by the hook's deadline; a failing or hung plugin is logged and skipped.
-   */
-  public void runMultiHook(String hookName, BiPredicate<String, Hooks> call) {
-    dispatcher.runMulti(hookName, running(), call);
+  @Override
+  public void runMultiHook(HookName hook, BiPredicate<String, Hooks> call) {
+    fanOut.runMulti(hook, registry.running(), call);
   }
 
-  /**
-   * Calls {@code call} on every RUNNING plugin that implements {@code hookName}, in parallel; returns when
-   * all answered or reached the hook's deadline.
-   */
-  public void broadcast(String hookName, BiConsumer<String, Hooks> call) {
-    dispatcher.broadcast(hookName, running(), call);
+  @Override
+  public void broadcast(HookName hook, BiConsumer<String, Hooks> call) {
+    fanOut.broadcast(hook, registry.running(), call);
   }
 
-  /** Hook call counts, errors and latencies, per hook name, over all plugins. */
+  /** Hook call counts, errors and latencies, per hook and per plugin. */
   public HookMetrics metrics() {
-    return metrics;
+    return calls;
   }
 
   public RuntimeOptions options() {
@@ -199,28 +175,28 @@ public final class PluginEnvironment implements AutoCloseable {
       return;
     }
     closed = true;
-    plugins.values().parallelStream().forEach(r -> {
+    registry.all().parallelStream().forEach(e -> {
       try {
-        r.supervisor().close();
-      } catch (RuntimeException e) {
-        LOG.warn("plugin {}: stop failed: {}", r.supervisor().pluginId(), e.toString());
+        e.supervisor().close();
+      } catch (RuntimeException ex) {
+        LOG.warn("plugin {}: stop failed: {}", e.supervisor().pluginId(), ex.toString());
       }
     });
-    dispatcher.close();
+    fanOut.close();
     context.close();
   }
 
   /** Where an HTTP request for {@code pluginId} goes, for {@link PluginHttpServlet}. */
   HttpTarget httpTarget(String pluginId) {
-    Registered r = plugins.get(pluginId);
-    if (r == null || closed) {
+    Optional<PluginRegistry.Entry> entry = closed ? Optional.empty() : registry.find(pluginId);
+    if (entry.isEmpty()) {
       return new HttpTarget(HttpTarget.Kind.NOT_FOUND, null);
     }
-    Optional<HooksClient> hooks = r.supervisor().hooks();
+    Optional<HooksClient> hooks = entry.get().supervisor().hooks();
     if (hooks.isPresent()) {
       return new HttpTarget(HttpTarget.Kind.RUNNING, hooks.get());
     }
-    PluginState state = r.supervisor().status().state();
+    PluginState state = entry.get().supervisor().status().state();
     boolean coming = state == PluginState.RESTARTING || state == PluginState.STARTING;
     return new HttpTarget(coming ? HttpTarget.Kind.RESTARTING : HttpTarget.Kind.NOT_FOUND, null);
   }
@@ -228,78 +204,6 @@ public final class PluginEnvironment implements AutoCloseable {
   /** An HTTP route's verdict: the plugin's hooks when it runs. */
   record HttpTarget(Kind kind, HooksClient hooks) {
     enum Kind { RUNNING, RESTARTING, NOT_FOUND }
-  }
-
-  private Supplier<PluginStatus> startFrom(Path dir, Map<String, Path> seen) {
-    PluginManifest manifest;
-    try {
-      manifest = manifests.load(dir);
-    } catch (InvalidManifestException e) {
-      String id = e.pluginId() != null && !seen.containsKey(e.pluginId()) ? e.pluginId()
-          : dir.getFileName().toString();
-      seen.putIfAbsent(id, dir);
-      PluginSupervisor supervisor = register(id, dir);
-      return () -> supervisor.refuse(e);
-    }
-    Path other = seen.putIfAbsent(manifest.id(), dir);
-    if (other != null && !other.equals(dir)) {
-      String id = dir.getFileName().toString();
-      PluginSupervisor supervisor = register(id, dir);
-      InvalidManifestException duplicate = new InvalidManifestException(manifest.id(),
-          dir.resolve(ManifestLoader.FILE_NAME), List.of(new ManifestProblem("id", "'" + manifest.id()
-              + "' is already the id of the plugin in " + other)));
-      return () -> supervisor.refuse(duplicate);
-    }
-    PluginSupervisor supervisor = register(manifest.id(), dir);
-    return () -> supervisor.start(manifest);
-  }
-
-  private PluginSupervisor register(String pluginId, Path dir) {
-    return plugins.computeIfAbsent(pluginId, id -> new Registered(dir, new PluginSupervisor(id, context,
-        status -> notifyListener(status)))).supervisor();
-  }
-
-  private void notifyListener(PluginStatus status) {
-    listener.stateChanged(status);
-  }
-
-  private Registered known(String pluginId) {
-    Registered r = plugins.get(pluginId);
-    if (r == null) {
-      throw new NoSuchElementException("no plugin with id '" + pluginId + "' is known; known: " + plugins.keySet());
-    }
-    return r;
-  }
-
-  private Path findDirectory(String pluginId) {
-    for (Path dir : pluginDirectories()) {
-      if (dir.getFileName().toString().equals(pluginId)) {
-        return dir;
-      }
-      try {
-        if (manifests.load(dir).id().equals(pluginId)) {
-          return dir;
-        }
-      } catch (PluginException e) {
-        // not this one
-      }
-    }
-    throw new NoSuchElementException("no plugin directory in " + pluginsDirectory + " has id '" + pluginId + "'");
-  }
-
-  private List<Path> pluginDirectories() {
-    try (Stream<Path> dirs = Files.list(pluginsDirectory)) {
-      return dirs.filter(Files::isDirectory).filter(d -> !d.getFileName().toString().startsWith("."))
-          .sorted().toList();
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot list the plugins directory " + pluginsDirectory, e);
-    }
-  }
-
-  private Map<String, HooksClient> running() {
-    Map<String, HooksClient> running = new LinkedHashMap<>();
-    plugins.forEach((id, r) -> r.supervisor().hooks().ifPresent(h -> running.put(id, h)));
-    return running;
   }
 
   private void checkOpen() {
@@ -311,9 +215,11 @@ public final class PluginEnvironment implements AutoCloseable {
   /** Collects the environment's parts; not thread-safe. */
   public static final class Builder {
     private Path pluginsDirectory;
-    private PluginApi pluginApi = new UnsupportedPluginApi() {};
+    private Function<? super PluginEnvironment, ? extends PluginApi> pluginApi =
+        environment -> new UnsupportedPluginApi() {};
     private RuntimeOptions options = RuntimeOptions.defaults();
     private PluginStateListener listener = status -> {};
+    private PluginCallListener callListener = new PluginCallListener() {};
 
     private Builder() {}
 
@@ -328,7 +234,18 @@ public final class PluginEnvironment implements AutoCloseable {
      * {@code PluginApiServer.caller()} names the calling plugin. Default: every method answers 501.
      */
     public Builder pluginApi(PluginApi hostApi) {
-      this.pluginApi = Objects.requireNonNull(hostApi, "hostApi");
+      Objects.requireNonNull(hostApi, "hostApi");
+      this.pluginApi = environment -> hostApi;
+      return this;
+    }
+
+    /**
+     * The host's Plugin API, made from the environment itself, for an API that fires hooks (a CreatePost
+     * runs MessageWillBePosted) or reads manifests. Called once, while {@link #build()} runs, before any
+     * plugin can start: it may keep the environment, but not start or stop plugins yet.
+     */
+    public Builder pluginApi(Function<? super PluginEnvironment, ? extends PluginApi> factory) {
+      this.pluginApi = Objects.requireNonNull(factory, "factory");
       return this;
     }
 
@@ -340,6 +257,12 @@ public final class PluginEnvironment implements AutoCloseable {
     /** Told every state change of every plugin (see {@link PluginStateListener}). */
     public Builder listener(PluginStateListener l) {
       this.listener = Objects.requireNonNull(l, "listener");
+      return this;
+    }
+
+    /** Told every hook and Plugin API call as it ends (see {@link PluginCallListener}). */
+    public Builder callListener(PluginCallListener l) {
+      this.callListener = Objects.requireNonNull(l, "callListener");
       return this;
     }
 

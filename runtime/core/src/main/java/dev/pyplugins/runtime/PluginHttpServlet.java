@@ -1,9 +1,10 @@
 package dev.pyplugins.runtime;
 
 import dev.pyplugins.protocol.v1.AppErrorException;
+import dev.pyplugins.protocol.v1.HookName;
 import dev.pyplugins.protocol.v1.HooksClient;
-import dev.pyplugins.runtime.http.RequestHeads;
-import dev.pyplugins.runtime.http.ServletResponseSink;
+import dev.pyplugins.runtime.internal.http.RequestHeads;
+import dev.pyplugins.runtime.internal.http.ServletResponseSink;
 import dev.pyplugins.runtime.support.HookCallException;
 import dev.pyplugins.runtime.support.HookNotImplementedException;
 import io.grpc.Status;
@@ -61,7 +62,7 @@ public final class PluginHttpServlet extends HttpServlet {
       HttpServletResponse response) throws IOException {
     ServletResponseSink sink = new ServletResponseSink(response);
     try {
-      if (!hooks.isImplemented("ServeHTTP")) {
+      if (!hooks.isImplemented(HookName.SERVE_HTTP)) {
         plain(response, 404, "plugin '" + pluginId + "' does not serve HTTP");
         return;
       }

@@ -1,6 +1,5 @@
 package dev.pyplugins.runtime;
 
-import dev.pyplugins.runtime.supervision.PluginStatus;
 
 /**
  * Told about every state change of every plugin of a {@link PluginEnvironment}: started, running, crashed

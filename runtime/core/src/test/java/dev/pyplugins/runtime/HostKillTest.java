@@ -2,7 +2,7 @@ package dev.pyplugins.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.pyplugins.runtime.endpoint.ApiEndpoint;
+import dev.pyplugins.runtime.internal.endpoint.ApiEndpoint;
 import dev.pyplugins.runtime.testing.ChildHost;
 import dev.pyplugins.runtime.testing.PluginProcesses;
 import dev.pyplugins.runtime.testing.SdkPlugins;

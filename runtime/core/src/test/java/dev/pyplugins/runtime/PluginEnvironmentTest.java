@@ -2,12 +2,11 @@ package dev.pyplugins.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.pyplugins.protocol.v1.HookName;
 import dev.pyplugins.protocol.v1.Hooks;
 import dev.pyplugins.protocol.v1.MessageWillBePostedResponse;
 import dev.pyplugins.protocol.v1.Post;
-import dev.pyplugins.runtime.endpoint.ApiEndpoint;
-import dev.pyplugins.runtime.supervision.PluginState;
-import dev.pyplugins.runtime.supervision.PluginStatus;
+import dev.pyplugins.runtime.internal.endpoint.ApiEndpoint;
 import dev.pyplugins.runtime.testing.CallerEchoApi;
 import dev.pyplugins.runtime.testing.PluginProcesses;
 import dev.pyplugins.runtime.testing.SdkPlugins;
@@ -72,16 +71,16 @@ class PluginEnvironmentTest {
         .isEqualTo("caller=com.example.beta");
 
     List<String> order = new ArrayList<>();
-    environment.runMultiHook("MessageWillBePosted", (id, h) -> {
+    environment.runMultiHook(HookName.MESSAGE_WILL_BE_POSTED, (id, h) -> {
       order.add(id);
       return false; // the first plugin stops the chain
     });
     assertThat(order).containsExactly("com.example.alpha");
     List<String> all = new CopyOnWriteArrayList<>();
-    environment.broadcast("MessageWillBePosted", (id, h) -> all.add(h.messageWillBePosted(null,
+    environment.broadcast(HookName.MESSAGE_WILL_BE_POSTED, (id, h) -> all.add(h.messageWillBePosted(null,
         Post.newBuilder().setMessage("b").build()).getPost().getMessage()));
     assertThat(all).containsExactlyInAnyOrder("b [com.example.alpha]", "b [com.example.beta]");
-    assertThat(environment.metrics().hook("MessageWillBePosted")).hasValueSatisfying(m -> {
+    assertThat(environment.metrics().hook(HookName.MESSAGE_WILL_BE_POSTED)).hasValueSatisfying(m -> {
       assertThat(m.calls()).isEqualTo(3);
       assertThat(m.errors()).isZero();
       assertThat(m.p99()).isPositive();

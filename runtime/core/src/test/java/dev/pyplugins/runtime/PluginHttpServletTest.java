@@ -2,7 +2,6 @@ package dev.pyplugins.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.pyplugins.runtime.supervision.PluginState;
 import dev.pyplugins.runtime.testing.JettyHost;
 import dev.pyplugins.runtime.testing.PluginProcesses;
 import dev.pyplugins.runtime.testing.SdkPlugins;

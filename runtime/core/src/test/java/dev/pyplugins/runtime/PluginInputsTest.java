@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pyplugins.protocol.v1.Hooks;
 import dev.pyplugins.protocol.v1.Post;
-import dev.pyplugins.runtime.supervision.PluginState;
-import dev.pyplugins.runtime.supervision.PluginStatus;
 import dev.pyplugins.runtime.testing.PluginProcesses;
 import dev.pyplugins.runtime.testing.SdkPlugins;
 import java.io.IOException;

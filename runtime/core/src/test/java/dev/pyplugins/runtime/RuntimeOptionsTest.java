@@ -3,6 +3,7 @@ package dev.pyplugins.runtime;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.pyplugins.protocol.v1.HookName;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -20,15 +21,15 @@ class RuntimeOptionsTest {
     assertThat(o.logLineLimit()).isEqualTo(65536);
     assertThat(o.socketBaseDir()).isEqualTo(Path.of("/tmp"));
     assertThat(o.autoMtls()).isFalse();
-    assertThat(o.hookTimeout("ServeHTTP")).isEqualTo(Duration.ofSeconds(30));
+    assertThat(o.hookTimeout(HookName.SERVE_HTTP)).isEqualTo(Duration.ofSeconds(30));
   }
 
   @Test
   void perHookDeadlineOverridesTheDefault() {
-    RuntimeOptions o = RuntimeOptions.builder().hookTimeout("ServeHTTP", Duration.ofMinutes(5)).build();
+    RuntimeOptions o = RuntimeOptions.builder().hookTimeout(HookName.SERVE_HTTP, Duration.ofMinutes(5)).build();
 
-    assertThat(o.hookTimeout("ServeHTTP")).isEqualTo(Duration.ofMinutes(5));
-    assertThat(o.hookTimeout("OnActivate")).isEqualTo(Duration.ofSeconds(30));
+    assertThat(o.hookTimeout(HookName.SERVE_HTTP)).isEqualTo(Duration.ofMinutes(5));
+    assertThat(o.hookTimeout(HookName.ON_ACTIVATE)).isEqualTo(Duration.ofSeconds(30));
     assertThat(o.toBuilder().build().hookTimeouts()).isEqualTo(o.hookTimeouts());
   }
 
@@ -48,5 +49,18 @@ class RuntimeOptionsTest {
         .hasMessageContaining("so socket paths fit in sun_path");
     assertThatThrownBy(() -> RuntimeOptions.builder().pluginLogLevel("verbose").build())
         .hasMessageStartingWith("pluginLogLevel must be one of");
+  }
+
+  @Test
+  void everyOptionSurvivesTheTripThroughItsBuilder() {
+    RuntimeOptions changed = RuntimeOptions.builder().handshakeTimeout(Duration.ofSeconds(3)).pingFailLimit(7)
+        .restartJitter(0.5).socketBaseDir(Path.of("/var/tmp")).autoMtls(true).pythonCommand("python3.11")
+        .hookTimeout(HookName.SERVE_HTTP, Duration.ofMinutes(2)).build();
+
+    assertThat(changed.toBuilder().build()).isEqualTo(changed);
+    assertThat(changed.toBuilder().hookTimeout(HookName.ON_ACTIVATE, Duration.ofSeconds(1)).build().hookTimeouts())
+        .containsOnlyKeys(HookName.SERVE_HTTP, HookName.ON_ACTIVATE);
+    assertThat(changed.hookTimeouts()).as("the first options are not changed by a later builder")
+        .containsOnlyKeys(HookName.SERVE_HTTP);
   }
 }

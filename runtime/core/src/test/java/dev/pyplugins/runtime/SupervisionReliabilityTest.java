@@ -2,9 +2,8 @@ package dev.pyplugins.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.pyplugins.protocol.v1.HookName;
 import dev.pyplugins.protocol.v1.Post;
-import dev.pyplugins.runtime.supervision.PluginState;
-import dev.pyplugins.runtime.supervision.PluginStatus;
 import dev.pyplugins.runtime.testing.CallerEchoApi;
 import dev.pyplugins.runtime.testing.PluginProcesses;
 import dev.pyplugins.runtime.testing.SdkPlugins;
@@ -113,11 +112,11 @@ class SupervisionReliabilityTest {
   void hungHookHitsItsDeadlineWhileTheOtherPluginsKeepAnswering() {
     SdkPlugins.plugin(plugins, "com.example.a-hung", Map.of("hook_delay", 20));
     SdkPlugins.plugin(plugins, "com.example.b-fast", Map.of());
-    environment(RuntimeOptions.builder().hookTimeout("MessageWillBePosted", Duration.ofMillis(500)).build()).loadAll();
+    environment(RuntimeOptions.builder().hookTimeout(HookName.MESSAGE_WILL_BE_POSTED, Duration.ofMillis(500)).build()).loadAll();
 
     List<String> answers = new ArrayList<>();
     long start = System.nanoTime();
-    environment.runMultiHook("MessageWillBePosted", (id, hooks) -> {
+    environment.runMultiHook(HookName.MESSAGE_WILL_BE_POSTED, (id, hooks) -> {
       long t = System.nanoTime();
       String message = hooks.messageWillBePosted(null, Post.newBuilder().setMessage("m").build()).getPost().getMessage();
       answers.add(id + "=" + message + " in " + StateLog.millisBetween(t, System.nanoTime()) + " ms");
@@ -126,7 +125,7 @@ class SupervisionReliabilityTest {
     long totalMs = StateLog.millisBetween(start, System.nanoTime());
     List<String> broadcastAnswers = new java.util.concurrent.CopyOnWriteArrayList<>();
     long broadcastStart = System.nanoTime();
-    environment.broadcast("MessageWillBePosted", (id, hooks) -> broadcastAnswers.add(
+    environment.broadcast(HookName.MESSAGE_WILL_BE_POSTED, (id, hooks) -> broadcastAnswers.add(
         hooks.messageWillBePosted(null, Post.newBuilder().setMessage("b").build()).getPost().getMessage()));
     long broadcastMs = StateLog.millisBetween(broadcastStart, System.nanoTime());
     long fastStart = System.nanoTime();
@@ -135,7 +134,7 @@ class SupervisionReliabilityTest {
     long fastMs = StateLog.millisBetween(fastStart, System.nanoTime());
     System.out.printf("hung hook: runMultiHook over a hung and a healthy plugin took %d ms: %s; broadcast took %d ms;"
         + " the healthy one then answered in %d ms; metrics %s%n", totalMs, answers, broadcastMs, fastMs,
-        environment.metrics().hook("MessageWillBePosted").orElseThrow());
+        environment.metrics().hook(HookName.MESSAGE_WILL_BE_POSTED).orElseThrow());
 
     assertThat(answers).hasSize(2);
     assertThat(answers.get(0)).startsWith("com.example.a-hung= in "); // failed open: the post unchanged
@@ -144,7 +143,7 @@ class SupervisionReliabilityTest {
     assertThat(fast).isEqualTo("n [com.example.b-fast]");
     assertThat(broadcastAnswers).containsExactlyInAnyOrder("", "b [com.example.b-fast]");
     assertThat(broadcastMs).isLessThan(500 + 250 + 700);
-    assertThat(environment.metrics().hook("MessageWillBePosted").orElseThrow().errors()).isEqualTo(2);
+    assertThat(environment.metrics().hook(HookName.MESSAGE_WILL_BE_POSTED).orElseThrow().errors()).isEqualTo(2);
     assertThat(environment.status("com.example.a-hung").orElseThrow().state()).isEqualTo(PluginState.RUNNING);
   }
 

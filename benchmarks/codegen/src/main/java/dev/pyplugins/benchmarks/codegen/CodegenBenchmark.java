@@ -17,6 +17,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
@@ -25,20 +26,22 @@ import java.util.stream.Stream;
  * output directories and then once more with unchanged inputs, and prints the first (cold JVM) figures
  * and the medians of the others.
  *
- * <p>Arguments: proto source root, protoc executable, scratch directory, number of runs.
+ * <p>Arguments: proto source root, protoc executable, protoc-gen-grpc-java executable, scratch directory,
+ * number of runs.
  */
 public final class CodegenBenchmark {
 
   private CodegenBenchmark() {}
 
   public static void main(String[] args) throws IOException, CodeGenerationException {
-    if (args.length != 4) {
-      throw new IllegalArgumentException("usage: CodegenBenchmark <proto root> <protoc> <scratch dir> <runs>");
+    if (args.length != 5) {
+      throw new IllegalArgumentException("usage: CodegenBenchmark <proto root> <protoc> <protoc-gen-grpc-java> <scratch dir> <runs>");
     }
     Path protos = Path.of(args[0]).toAbsolutePath().normalize();
     Path protoc = Path.of(args[1]);
-    Path scratch = Path.of(args[2]);
-    int runs = Integer.parseInt(args[3]);
+    Path grpcJava = Path.of(args[2]);
+    Path scratch = Path.of(args[3]);
+    int runs = Integer.parseInt(args[4]);
     if (runs < 2) {
       throw new IllegalArgumentException("runs must be at least 2: the first is reported apart, as the cold run");
     }
@@ -51,7 +54,7 @@ public final class CodegenBenchmark {
     for (int i = 0; i < runs; i++) {
       Path base = scratch.resolve("run-" + i);
       Directories.deleteRecursively(base);
-      GenerationRequest request = request(protos, files, protoc, base);
+      GenerationRequest request = request(protos, files, protoc, grpcJava, base);
 
       long start = System.nanoTime();
       GenerationSummary generated = generator.run(request);
@@ -84,12 +87,13 @@ public final class CodegenBenchmark {
     }
   }
 
-  private static GenerationRequest request(Path protos, List<String> files, Path protoc, Path base) {
+  private static GenerationRequest request(Path protos, List<String> files, Path protoc, Path grpcJava, Path base) {
     Map<OutputRoot, Path> outputs = new EnumMap<>(OutputRoot.class);
     outputs.put(OutputRoot.JAVA, base.resolve("java"));
     outputs.put(OutputRoot.PYTHON, base.resolve("python"));
     outputs.put(OutputRoot.WHEEL, base.resolve("wheel"));
-    return new GenerationRequest(List.of(protos), List.of(), files, protoc, GenerationOptions.defaults(), outputs,
+    return new GenerationRequest(List.of(protos), List.of(), files, protoc, Optional.of(grpcJava),
+        GenerationOptions.defaults(), outputs,
         base.resolve("work"));
   }
 

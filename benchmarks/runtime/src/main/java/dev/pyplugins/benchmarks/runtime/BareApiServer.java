@@ -21,15 +21,15 @@ final class BareApiServer implements AutoCloseable {
 
   BareApiServer(FloorTransport transport, Path socket, InMemoryPluginApi api) throws IOException {
     ServerServiceDefinition service = ServerServiceDefinition.builder(PluginAPIGrpc.SERVICE_NAME)
-        .addMethod(PluginAPIGrpc.METHOD_GET_USER, ServerCalls.asyncUnaryCall((request, response) -> {
+        .addMethod(PluginAPIGrpc.getGetUserMethod(), ServerCalls.asyncUnaryCall((request, response) -> {
           response.onNext(GetUserResponse.newBuilder().setUser(api.getUser(request.getUserId())).build());
           response.onCompleted();
         }))
-        .addMethod(PluginAPIGrpc.METHOD_CREATE_POST, ServerCalls.asyncUnaryCall((request, response) -> {
+        .addMethod(PluginAPIGrpc.getCreatePostMethod(), ServerCalls.asyncUnaryCall((request, response) -> {
           response.onNext(CreatePostResponse.newBuilder().setPost(api.createPost(request.getPost())).build());
           response.onCompleted();
         }))
-        .addMethod(PluginAPIGrpc.METHOD_KV_GET, ServerCalls.asyncUnaryCall((request, response) -> {
+        .addMethod(PluginAPIGrpc.getKVGetMethod(), ServerCalls.asyncUnaryCall((request, response) -> {
           response.onNext(KVGetResponse.newBuilder().setValue(api.kvGet(request.getKey())).build());
           response.onCompleted();
         }))

@@ -1,8 +1,8 @@
 package dev.pyplugins.benchmarks.runtime;
 
 import dev.pyplugins.runtime.PluginEnvironment;
-import dev.pyplugins.runtime.supervision.PluginState;
-import dev.pyplugins.runtime.supervision.PluginStatus;
+import dev.pyplugins.runtime.PluginState;
+import dev.pyplugins.runtime.PluginStatus;
 import io.grpc.CallOptions;
 import io.grpc.ManagedChannel;
 import io.grpc.MethodDescriptor;

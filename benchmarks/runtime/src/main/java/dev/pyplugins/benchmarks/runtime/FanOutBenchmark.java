@@ -1,5 +1,6 @@
 package dev.pyplugins.benchmarks.runtime;
 
+import dev.pyplugins.protocol.v1.HookName;
 import dev.pyplugins.protocol.v1.Hooks;
 import dev.pyplugins.protocol.v1.MessageWillBePostedResponse;
 import dev.pyplugins.protocol.v1.PluginContext;
@@ -44,10 +45,10 @@ final class FanOutBenchmark {
 
   void run(ResultTable table) throws Exception {
     int n = settings.fanOutPlugins();
-    Measure.Call multiMany = counted(n, () -> many.runMultiHook("MessageWillBePosted", willBePosted));
-    Measure.Call multiOne = counted(1, () -> one.runMultiHook("MessageWillBePosted", willBePosted));
-    Measure.Call broadcastMany = counted(n, () -> many.broadcast("MessageHasBeenPosted", hasBeenPosted));
-    Measure.Call broadcastOne = counted(1, () -> one.broadcast("MessageHasBeenPosted", hasBeenPosted));
+    Measure.Call multiMany = counted(n, () -> many.runMultiHook(HookName.MESSAGE_WILL_BE_POSTED, willBePosted));
+    Measure.Call multiOne = counted(1, () -> one.runMultiHook(HookName.MESSAGE_WILL_BE_POSTED, willBePosted));
+    Measure.Call broadcastMany = counted(n, () -> many.broadcast(HookName.MESSAGE_HAS_BEEN_POSTED, hasBeenPosted));
+    Measure.Call broadcastOne = counted(1, () -> one.broadcast(HookName.MESSAGE_HAS_BEEN_POSTED, hasBeenPosted));
     int warmup = Math.max(1, settings.warmup() / n);
     for (Measure.Call c : List.of(multiMany, multiOne, broadcastMany, broadcastOne)) {
       Measure.repeat(warmup, c);

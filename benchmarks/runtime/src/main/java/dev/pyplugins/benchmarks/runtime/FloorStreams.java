@@ -69,7 +69,7 @@ final class FloorStreams {
         counted.completeExceptionally(new IllegalStateException("the floor server answered no count"));
       }
     };
-    ClientCalls.asyncBidiStreamingCall(channel.newCall(PluginHooksGrpc.METHOD_SERVE_HTTP, CallOptions.DEFAULT), observer);
+    ClientCalls.asyncBidiStreamingCall(channel.newCall(PluginHooksGrpc.getServeHTTPMethod(), CallOptions.DEFAULT), observer);
     return counted.get();
   }
 
@@ -99,7 +99,7 @@ final class FloorStreams {
       }
     };
     var requests = ClientCalls.asyncBidiStreamingCall(
-        channel.newCall(PluginHooksGrpc.METHOD_SERVE_HTTP, CallOptions.DEFAULT), observer);
+        channel.newCall(PluginHooksGrpc.getServeHTTPMethod(), CallOptions.DEFAULT), observer);
     requests.onNext(ServeHTTPRequest.newBuilder()
         .setRequest(HTTPRequestHead.newBuilder().setMethod("GET").setUrl("/download?bytes=" + size))
         .setBodyComplete(true).build());

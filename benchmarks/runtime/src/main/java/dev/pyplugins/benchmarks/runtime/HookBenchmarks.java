@@ -36,7 +36,7 @@ final class HookBenchmarks {
     PluginContext context = Payloads.pluginContext();
     Post post = Payloads.post();
     this.ours = () -> check(plugin.messageWillBePosted(context, post));
-    this.floor = () -> check(ClientCalls.blockingUnaryCall(floorChannel, PluginHooksGrpc.METHOD_MESSAGE_WILL_BE_POSTED,
+    this.floor = () -> check(ClientCalls.blockingUnaryCall(floorChannel, PluginHooksGrpc.getMessageWillBePostedMethod(),
         CallOptions.DEFAULT, MessageWillBePostedRequest.newBuilder().setPluginContext(context).setPost(post).build()));
     MessageWillBePostedResponse answer = plugin.messageWillBePosted(context, post);
     if (!answer.getPost().equals(post) || !answer.getRejectionReason().isEmpty()) {

@@ -1,10 +1,11 @@
 package dev.pyplugins.benchmarks.runtime;
 
+import dev.pyplugins.protocol.v1.HookName;
 import dev.pyplugins.protocol.v1.Hooks;
 import dev.pyplugins.runtime.PluginEnvironment;
 import dev.pyplugins.runtime.RuntimeOptions;
-import dev.pyplugins.runtime.supervision.PluginState;
-import dev.pyplugins.runtime.supervision.PluginStatus;
+import dev.pyplugins.runtime.PluginState;
+import dev.pyplugins.runtime.PluginStatus;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -72,7 +73,7 @@ public final class RuntimeBenchmark {
     plugins.write(pluginsDir, COLD_ID, "cold_plugin.py");
     InMemoryPluginApi api = new InMemoryPluginApi();
     RuntimeOptions options = RuntimeOptions.builder()
-        .hookTimeout("ExecuteCommand", Duration.ofMinutes(10)) // one API round runs inside one ExecuteCommand
+        .hookTimeout(HookName.EXECUTE_COMMAND, Duration.ofMinutes(10)) // one API round runs inside one ExecuteCommand
         .build();
     try (Floors floors = new Floors(settings, api);
          PluginEnvironment environment = PluginEnvironment.builder().pluginsDirectory(pluginsDir).pluginApi(api)

@@ -2,11 +2,11 @@ package dev.pyplugins.sample.admin;
 
 import com.google.protobuf.Struct;
 import dev.pyplugins.protocol.v1.AppErrorException;
+import dev.pyplugins.runtime.HookMetrics;
 import dev.pyplugins.runtime.PluginEnvironment;
-import dev.pyplugins.runtime.supervision.FailureReport;
-import dev.pyplugins.runtime.supervision.PluginStatus;
+import dev.pyplugins.runtime.PluginFailure;
+import dev.pyplugins.runtime.PluginStatus;
 import dev.pyplugins.sample.api.PluginSettings;
-import dev.pyplugins.sample.metrics.HostMetrics;
 import dev.pyplugins.sample.rest.PluginAdmin;
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,8 +15,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The operator console over the runtime's {@link PluginEnvironment}: statuses with failures, enable,
@@ -27,24 +25,20 @@ public final class PluginConsole implements PluginAdmin {
   private final PluginEnvironment environment;
   private final PluginSettings settings;
   private final PluginLogTail logs;
-  private final HostMetrics metrics;
   private final BundleInstaller installer;
-  /** Removed plugins the runtime still lists (until it can forget one, they are hidden here). */
-  private final Set<String> removed = ConcurrentHashMap.newKeySet();
 
   public PluginConsole(PluginEnvironment environment, PluginSettings settings, PluginLogTail logs,
-      HostMetrics metrics, BundleInstaller installer) {
+      BundleInstaller installer) {
     this.environment = environment;
     this.settings = settings;
     this.logs = logs;
-    this.metrics = metrics;
     this.installer = installer;
   }
 
   @Override
   public List<PluginInfo> statuses() {
-    return environment.statuses().stream().filter(s -> !removed.contains(s.pluginId()))
-        .sorted(Comparator.comparing(PluginStatus::pluginId)).map(this::info).toList();
+    return environment.statuses().stream().sorted(Comparator.comparing(PluginStatus::pluginId)).map(this::info)
+        .toList();
   }
 
   @Override
@@ -66,7 +60,6 @@ public final class PluginConsole implements PluginAdmin {
   public synchronized PluginInfo install(InputStream bundle, boolean force) {
     try {
       String id = installer.install(bundle, force, this::removeForReplace);
-      removed.remove(id);
       logs.forget(id);
       try {
         return info(environment.activate(id));
@@ -91,10 +84,8 @@ public final class PluginConsole implements PluginAdmin {
   private void removeForReplace(String pluginId) {
     Optional<java.nio.file.Path> dir = environment.manifest(pluginId).map(m -> m.directory());
     if (environment.status(pluginId).isPresent()) {
-      environment.deactivate(pluginId);
+      environment.remove(pluginId); // stopped and forgotten: its directory may go
     }
-    removed.add(pluginId);
-    metrics.forget(pluginId);
     dir.or(() -> installer.directoryOf(pluginId)).ifPresent(BundleInstaller::deleteTree);
   }
 
@@ -105,7 +96,13 @@ public final class PluginConsole implements PluginAdmin {
 
   @Override
   public List<HookStat> hookStats(String pluginId) {
-    return metrics.hookStats(pluginId);
+    return environment.metrics().ofPlugin(pluginId).values().stream()
+        .sorted(Comparator.comparing(s -> s.hook().rpcName())).map(PluginConsole::stat).toList();
+  }
+
+  private static HookStat stat(HookMetrics.HookStats stats) {
+    return new HookStat(stats.hook().rpcName(), stats.calls(), stats.errors(), stats.p50().toNanos() / 1e6,
+        stats.p99().toNanos() / 1e6);
   }
 
   @Override
@@ -121,7 +118,7 @@ public final class PluginConsole implements PluginAdmin {
   }
 
   private Optional<String> known(String pluginId) {
-    return environment.status(pluginId).filter(s -> !removed.contains(pluginId)).map(PluginStatus::pluginId);
+    return environment.status(pluginId).map(PluginStatus::pluginId);
   }
 
   private String manifestJson(String pluginId) {
@@ -129,7 +126,7 @@ public final class PluginConsole implements PluginAdmin {
   }
 
   private PluginInfo info(PluginStatus status) {
-    String problem = status.reason().orElse(status.lastFailure().map(FailureReport::message).orElse(""));
+    String problem = status.reason().orElse(status.lastFailure().map(PluginFailure::message).orElse(""));
     Optional<Failure> failure = status.lastFailure().map(f -> new Failure(f.kind().name(), f.message(),
         f.exitCode().orElse(-1), f.stderrTail(), f.at().toEpochMilli()));
     return new PluginInfo(status.pluginId(), status.state().name(), status.restarts(), problem,

@@ -8,6 +8,7 @@ import dev.pyplugins.protocol.v1.User;
 import dev.pyplugins.sample.auth.Credentials;
 import dev.pyplugins.sample.auth.SessionStore;
 import dev.pyplugins.sample.hooks.HookEvents;
+import dev.pyplugins.sample.live.LiveEvents;
 import dev.pyplugins.sample.store.ChannelStore;
 import dev.pyplugins.sample.store.TeamStore;
 import dev.pyplugins.sample.store.UserStore;
@@ -22,9 +23,11 @@ public final class Directory {
   private final HookEvents events;
   private final Credentials credentials;
   private final SessionStore sessions;
+  private final LiveEvents live;
 
   public Directory(UserStore users, TeamStore teams, ChannelStore channels, HookEvents events,
-      Credentials credentials, SessionStore sessions) {
+      Credentials credentials, SessionStore sessions, LiveEvents live) {
+    this.live = live;
     this.users = users;
     this.teams = teams;
     this.channels = channels;
@@ -46,10 +49,13 @@ public final class Directory {
     return created;
   }
 
-  /** Sets a user's password and ends their sessions. */
+  /** Sets a user's password, unlocks the account (failed attempts back to 0) and ends their sessions. */
   public void setPassword(String userId, String password) {
-    users.get(userId);
+    User user = users.get(userId);
     credentials.setPassword(userId, password);
+    if (user.getFailedAttempts() != 0) {
+      users.update(user.toBuilder().setFailedAttempts(0).build());
+    }
     sessions.revokeAll(userId);
   }
 
@@ -103,6 +109,7 @@ public final class Directory {
     users.get(userId2);
     ChannelStore.Created direct = channels.direct(userId1, userId2);
     if (direct.isNew()) {
+      live.directAdded(direct.channel(), userId1, userId2);
       events.channelHasBeenCreated(direct.channel());
     }
     return direct.channel();
@@ -127,6 +134,7 @@ public final class Directory {
     }
     ChannelStore.Joined joined = channels.addMember(channelId, userId);
     if (joined.isNew()) {
+      live.userAdded(joined.member(), channel.getTeamId());
       events.userHasJoinedChannel(joined.member(), actor(actorId, userId));
     }
     return joined.member();

@@ -25,12 +25,12 @@ import dev.pyplugins.protocol.v1.UnsupportedPluginApi;
 import dev.pyplugins.protocol.v1.User;
 import dev.pyplugins.protocol.v1.UserGetOptions;
 import dev.pyplugins.protocol.v1.WebsocketBroadcast;
+import dev.pyplugins.runtime.HookDispatcher;
 import dev.pyplugins.runtime.support.PluginCaller;
 import dev.pyplugins.sample.auth.Credentials;
 import dev.pyplugins.sample.auth.Passwords;
 import dev.pyplugins.sample.auth.SessionStore;
 import dev.pyplugins.sample.db.Database;
-import dev.pyplugins.sample.hooks.HookDispatcher;
 import dev.pyplugins.sample.hooks.HookEvents;
 import dev.pyplugins.sample.live.LiveEvents;
 import dev.pyplugins.sample.store.BotStore;
@@ -100,7 +100,7 @@ public final class SampleHostApi extends UnsupportedPluginApi {
     preferences = new PreferenceStore(database);
     events = new HookEvents(dispatcher);
     directory = new Directory(users, teams, channels, events, new Credentials(database, new Passwords()),
-        new SessionStore(database, clock));
+        new SessionStore(database, clock), live);
     messaging = new Messaging(users, channels, posts, reactions, events, live);
     commands = new SlashCommands(events, messaging, ephemeral);
     settings = new PluginSettings(new PluginConfigStore(database), events, settingsDefaults);

@@ -9,11 +9,14 @@ import java.util.Optional;
 
 /**
  * Logging in and out, and finding the user behind a token, with Mattermost's rules: login by username or
- * e-mail and password, a deactivated user cannot log in and loses their sessions, sessions last 30 days.
+ * e-mail and password, a deactivated user cannot log in and loses their sessions, sessions last 30 days,
+ * {@value #MAX_LOGIN_ATTEMPTS} wrong passwords in a row lock the account until its password is set again.
  */
 public final class Sessions {
   /** Mattermost's default for web sessions (ServiceSettings.SessionLengthWebInHours = 720). */
   public static final Duration SESSION_LENGTH = Duration.ofDays(30);
+  /** Mattermost's ServiceSettings.MaximumLoginAttempts: wrong passwords in a row before the account locks. */
+  public static final int MAX_LOGIN_ATTEMPTS = 10;
 
   private final UserStore users;
   private final Credentials credentials;
@@ -37,9 +40,17 @@ public final class Sessions {
   public Login login(String loginId, String password) {
     Optional<User> user = loginId.contains("@") ? find(() -> users.getByEmail(loginId))
         : find(() -> users.getByUsername(loginId));
+    if (user.isPresent() && user.get().getFailedAttempts() >= MAX_LOGIN_ATTEMPTS) {
+      throw AppErrorException.of(401, "api.user.check_user_login_attempts.too_many.app_error",
+          "Your account is locked because of too many failed password attempts. Please reset your password.");
+    }
     if (user.isEmpty() || password.isEmpty() || !credentials.matches(user.get().getId(), password)) {
+      user.ifPresent(u -> users.update(u.toBuilder().setFailedAttempts(u.getFailedAttempts() + 1).build()));
       throw AppErrorException.of(401, "api.user.login.invalid_credentials_email_username",
           "Enter a valid email or username and/or password.");
+    }
+    if (user.get().getFailedAttempts() > 0) {
+      users.update(user.get().toBuilder().setFailedAttempts(0).build());
     }
     if (user.get().getDeleteAt() != 0) {
       throw AppErrorException.of(401, "api.user.login.inactive",

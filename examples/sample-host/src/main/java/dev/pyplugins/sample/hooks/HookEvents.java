@@ -6,6 +6,7 @@ import dev.pyplugins.protocol.v1.Channel;
 import dev.pyplugins.protocol.v1.ChannelMember;
 import dev.pyplugins.protocol.v1.CommandArgs;
 import dev.pyplugins.protocol.v1.CommandResponse;
+import dev.pyplugins.protocol.v1.HookName;
 import dev.pyplugins.protocol.v1.Hooks;
 import dev.pyplugins.protocol.v1.MessageWillBePostedResponse;
 import dev.pyplugins.protocol.v1.MessageWillBeUpdatedResponse;
@@ -15,6 +16,7 @@ import dev.pyplugins.protocol.v1.Preference;
 import dev.pyplugins.protocol.v1.Reaction;
 import dev.pyplugins.protocol.v1.TeamMember;
 import dev.pyplugins.protocol.v1.User;
+import dev.pyplugins.runtime.HookDispatcher;
 import dev.pyplugins.runtime.support.HookCallException;
 import dev.pyplugins.sample.db.Ids;
 import java.util.List;
@@ -40,7 +42,7 @@ public final class HookEvents {
    * @throws AppErrorException (400) when a plugin rejects the post, with its reason
    */
   public Post messageWillBePosted(Post post) {
-    return chain("MessageWillBePosted", post, (hooks, current) -> {
+    return chain(HookName.MESSAGE_WILL_BE_POSTED, post, (hooks, current) -> {
       MessageWillBePostedResponse answer = hooks.messageWillBePosted(context(), current);
       return new Verdict(answer.hasPost() ? answer.getPost() : null, answer.getRejectionReason());
     });
@@ -48,7 +50,7 @@ public final class HookEvents {
 
   /** Runs MessageWillBeUpdated through every plugin, as {@link #messageWillBePosted}. */
   public Post messageWillBeUpdated(Post newPost, Post oldPost) {
-    return chain("MessageWillBeUpdated", newPost, (hooks, current) -> {
+    return chain(HookName.MESSAGE_WILL_BE_UPDATED, newPost, (hooks, current) -> {
       MessageWillBeUpdatedResponse answer = hooks.messageWillBeUpdated(context(), current, oldPost);
       return new Verdict(answer.hasPost() ? answer.getPost() : null, answer.getRejectionReason());
     });
@@ -64,7 +66,7 @@ public final class HookEvents {
   }
 
   /** Runs {@code hook} plugin after plugin; each sees the post as the last left it; the first rejection stops it. */
-  private Post chain(String hook, Post post, PostFilter filter) {
+  private Post chain(HookName hook, Post post, PostFilter filter) {
     AtomicReference<Post> current = new AtomicReference<>(post);
     AtomicReference<AppErrorException> rejection = new AtomicReference<>();
     dispatcher.runMultiHook(hook, (pluginId, hooks) -> {
@@ -85,62 +87,62 @@ public final class HookEvents {
   }
 
   public void messageHasBeenPosted(Post post) {
-    dispatcher.broadcast("MessageHasBeenPosted", (id, hooks) -> hooks.messageHasBeenPosted(context(), post));
+    dispatcher.broadcast(HookName.MESSAGE_HAS_BEEN_POSTED, (id, hooks) -> hooks.messageHasBeenPosted(context(), post));
   }
 
   public void messageHasBeenUpdated(Post newPost, Post oldPost) {
-    dispatcher.broadcast("MessageHasBeenUpdated",
+    dispatcher.broadcast(HookName.MESSAGE_HAS_BEEN_UPDATED,
         (id, hooks) -> hooks.messageHasBeenUpdated(context(), newPost, oldPost));
   }
 
   public void messageHasBeenDeleted(Post post) {
-    dispatcher.broadcast("MessageHasBeenDeleted", (id, hooks) -> hooks.messageHasBeenDeleted(context(), post));
+    dispatcher.broadcast(HookName.MESSAGE_HAS_BEEN_DELETED, (id, hooks) -> hooks.messageHasBeenDeleted(context(), post));
   }
 
   public void userHasBeenCreated(User user) {
-    dispatcher.broadcast("UserHasBeenCreated", (id, hooks) -> hooks.userHasBeenCreated(context(), user));
+    dispatcher.broadcast(HookName.USER_HAS_BEEN_CREATED, (id, hooks) -> hooks.userHasBeenCreated(context(), user));
   }
 
   public void userHasBeenDeactivated(User user) {
-    dispatcher.broadcast("UserHasBeenDeactivated", (id, hooks) -> hooks.userHasBeenDeactivated(context(), user));
+    dispatcher.broadcast(HookName.USER_HAS_BEEN_DEACTIVATED, (id, hooks) -> hooks.userHasBeenDeactivated(context(), user));
   }
 
   public void channelHasBeenCreated(Channel channel) {
-    dispatcher.broadcast("ChannelHasBeenCreated", (id, hooks) -> hooks.channelHasBeenCreated(context(), channel));
+    dispatcher.broadcast(HookName.CHANNEL_HAS_BEEN_CREATED, (id, hooks) -> hooks.channelHasBeenCreated(context(), channel));
   }
 
   /** @param actor who added the member, or null when they joined by themselves */
   public void userHasJoinedChannel(ChannelMember member, User actor) {
-    dispatcher.broadcast("UserHasJoinedChannel",
+    dispatcher.broadcast(HookName.USER_HAS_JOINED_CHANNEL,
         (id, hooks) -> hooks.userHasJoinedChannel(context(), member, actor));
   }
 
   /** @param actor who removed the member, or null when they left by themselves */
   public void userHasLeftChannel(ChannelMember member, User actor) {
-    dispatcher.broadcast("UserHasLeftChannel", (id, hooks) -> hooks.userHasLeftChannel(context(), member, actor));
+    dispatcher.broadcast(HookName.USER_HAS_LEFT_CHANNEL, (id, hooks) -> hooks.userHasLeftChannel(context(), member, actor));
   }
 
   /** @param actor who added the member, or null when they joined by themselves */
   public void userHasJoinedTeam(TeamMember member, User actor) {
-    dispatcher.broadcast("UserHasJoinedTeam", (id, hooks) -> hooks.userHasJoinedTeam(context(), member, actor));
+    dispatcher.broadcast(HookName.USER_HAS_JOINED_TEAM, (id, hooks) -> hooks.userHasJoinedTeam(context(), member, actor));
   }
 
   /** @param actor who removed the member, or null when they left by themselves */
   public void userHasLeftTeam(TeamMember member, User actor) {
-    dispatcher.broadcast("UserHasLeftTeam", (id, hooks) -> hooks.userHasLeftTeam(context(), member, actor));
+    dispatcher.broadcast(HookName.USER_HAS_LEFT_TEAM, (id, hooks) -> hooks.userHasLeftTeam(context(), member, actor));
   }
 
   public void reactionHasBeenAdded(Reaction reaction) {
-    dispatcher.broadcast("ReactionHasBeenAdded", (id, hooks) -> hooks.reactionHasBeenAdded(context(), reaction));
+    dispatcher.broadcast(HookName.REACTION_HAS_BEEN_ADDED, (id, hooks) -> hooks.reactionHasBeenAdded(context(), reaction));
   }
 
   public void reactionHasBeenRemoved(Reaction reaction) {
-    dispatcher.broadcast("ReactionHasBeenRemoved",
+    dispatcher.broadcast(HookName.REACTION_HAS_BEEN_REMOVED,
         (id, hooks) -> hooks.reactionHasBeenRemoved(context(), reaction));
   }
 
   public void preferencesHaveChanged(List<Preference> preferences) {
-    dispatcher.broadcast("PreferencesHaveChanged",
+    dispatcher.broadcast(HookName.PREFERENCES_HAVE_CHANGED,
         (id, hooks) -> hooks.preferencesHaveChanged(context(), preferences));
   }
 
@@ -167,10 +169,10 @@ public final class HookEvents {
     }
   }
 
-  private static AppErrorException rejected(String hook, String pluginId, String reason) {
-    return new AppErrorException(AppError.newBuilder().setStatusCode(400).setId("plugin." + hook + ".rejected")
-        .setMessage("Post rejected by plugin. " + reason).setDetailedError("rejected by plugin " + pluginId)
-        .setWhere(hook).build());
+  private static AppErrorException rejected(HookName hook, String pluginId, String reason) {
+    return new AppErrorException(AppError.newBuilder().setStatusCode(400)
+        .setId("plugin." + hook.rpcName() + ".rejected").setMessage("Post rejected by plugin. " + reason)
+        .setDetailedError("rejected by plugin " + pluginId).setWhere(hook.rpcName()).build());
   }
 
   private static PluginContext context() {

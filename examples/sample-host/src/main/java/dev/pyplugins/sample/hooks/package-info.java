@@ -1,6 +1,6 @@
 /**
- * Firing hooks: {@link dev.pyplugins.sample.hooks.HookDispatcher} is what the host needs from the plugin
- * runtime, {@link dev.pyplugins.sample.hooks.HookEvents} the typed events the host raises (chained
- * MessageWillBePosted, notifications, a plugin's ExecuteCommand).
+ * Firing hooks: {@link dev.pyplugins.sample.hooks.HookEvents} raises the typed events of the host (chained
+ * MessageWillBePosted, notifications, a plugin's ExecuteCommand) through the runtime's
+ * {@link dev.pyplugins.runtime.HookDispatcher}.
  */
 package dev.pyplugins.sample.hooks;

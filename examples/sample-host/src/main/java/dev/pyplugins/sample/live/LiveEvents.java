@@ -20,6 +20,12 @@ public interface LiveEvents {
 
   void reactionRemoved(Reaction reaction);
 
+  /** A direct channel was made: both users' clients add it ({@code direct_added}). */
+  void directAdded(dev.pyplugins.protocol.v1.Channel channel, String creatorId, String teammateId);
+
+  /** A user joined a channel: its members' clients learn of it ({@code user_added}). */
+  void userAdded(dev.pyplugins.protocol.v1.ChannelMember member, String teamId);
+
   /** A post only {@code userId} sees (never stored). */
   void ephemeral(String userId, Post post);
 
@@ -34,6 +40,8 @@ public interface LiveEvents {
       @Override public void postDeleted(Post post) { }
       @Override public void reactionAdded(Reaction reaction) { }
       @Override public void reactionRemoved(Reaction reaction) { }
+      @Override public void directAdded(dev.pyplugins.protocol.v1.Channel c, String creator, String mate) { }
+      @Override public void userAdded(dev.pyplugins.protocol.v1.ChannelMember member, String teamId) { }
       @Override public void ephemeral(String userId, Post post) { }
       @Override public void pluginEvent(String pluginId, String event, Struct payload, WebsocketBroadcast b) { }
     };

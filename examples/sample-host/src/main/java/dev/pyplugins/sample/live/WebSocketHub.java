@@ -85,6 +85,22 @@ public final class WebSocketHub implements LiveEvents {
   }
 
   @Override
+  public void directAdded(Channel channel, String creatorId, String teammateId) {
+    ObjectNode data = MattermostJson.MAPPER.createObjectNode();
+    data.put("creator_id", creatorId);
+    data.put("teammate_id", teammateId);
+    toChannel("direct_added", channel.getId(), data);
+  }
+
+  @Override
+  public void userAdded(dev.pyplugins.protocol.v1.ChannelMember member, String teamId) {
+    ObjectNode data = MattermostJson.MAPPER.createObjectNode();
+    data.put("user_id", member.getUserId());
+    data.put("team_id", teamId);
+    toChannel("user_added", member.getChannelId(), data);
+  }
+
+  @Override
   public void ephemeral(String userId, Post post) {
     send("ephemeral_message", postData(post), broadcast("", "", userId),
         c -> c.caller().userId().equals(userId));

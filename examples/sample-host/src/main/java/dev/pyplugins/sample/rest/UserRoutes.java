@@ -53,11 +53,20 @@ final class UserRoutes {
         .route("GET", "/users/" + ID + "/teams", r -> self(r, parts, () -> api.getTeamsForUser(r.user("id"))))
         .route("GET", "/users/" + ID + "/teams/members", r -> self(r, parts,
             () -> api.getTeamMembersForUser(r.user("id"), 0, 200)))
-        .route("GET", "/users/" + ID + "/teams/" + TEAM + "/channels", r -> self(r, parts,
-            () -> api.getChannelsForTeamForUser(r.path("team"), r.user("id"), r.query("include_deleted", "")
-                .equals("true"))))
-        .route("GET", "/users/" + ID + "/teams/" + TEAM + "/channels/members", r -> self(r, parts,
-            () -> api.getChannelMembersForUser(r.path("team"), r.user("id"), 0, 200)))
+        // As Mattermost's: a team's channels of the user and the user's direct channels (which have no team).
+        .route("GET", "/users/" + ID + "/teams/" + TEAM + "/channels", r -> self(r, parts, () -> {
+          boolean deleted = r.query("include_deleted", "").equals("true");
+          List<Object> all = new java.util.ArrayList<>(api.getChannelsForTeamForUser(r.path("team"), r.user("id"),
+              deleted));
+          all.addAll(parts.channels().forTeamAndUser("", r.user("id"), deleted));
+          return all;
+        }))
+        .route("GET", "/users/" + ID + "/teams/" + TEAM + "/channels/members", r -> self(r, parts, () -> {
+          List<Object> all = new java.util.ArrayList<>(api.getChannelMembersForUser(r.path("team"), r.user("id"), 0,
+              1000));
+          all.addAll(parts.channels().membershipsOf("", r.user("id"), 0, 1000));
+          return all;
+        }))
         .route("GET", "/users/" + ID + "/preferences", r -> self(r, parts,
             () -> api.getPreferencesForUser(r.user("id"))))
         .route("PUT", "/users/" + ID + "/preferences", r -> {

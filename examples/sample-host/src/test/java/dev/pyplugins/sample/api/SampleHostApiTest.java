@@ -18,6 +18,7 @@ import dev.pyplugins.protocol.v1.CreateUserRequest;
 import dev.pyplugins.protocol.v1.ExecuteSlashCommandRequest;
 import dev.pyplugins.protocol.v1.GetLicenseRequest;
 import dev.pyplugins.protocol.v1.GetPluginConfigRequest;
+import dev.pyplugins.protocol.v1.HookName;
 import dev.pyplugins.protocol.v1.KVGetRequest;
 import dev.pyplugins.protocol.v1.KVSetRequest;
 import dev.pyplugins.protocol.v1.LogInfoRequest;
@@ -72,17 +73,17 @@ class SampleHostApiTest {
     PluginAPIBlockingStub a = connect("com.example.a");
     PluginAPIBlockingStub b = connect("com.example.b");
 
-    a.kvSet(KVSetRequest.newBuilder().setKey("k").setValue(ByteString.copyFromUtf8("a's")).build());
+    a.kVSet(KVSetRequest.newBuilder().setKey("k").setValue(ByteString.copyFromUtf8("a's")).build());
 
-    assertThat(a.kvGet(KVGetRequest.newBuilder().setKey("k").build()).getValue().toStringUtf8()).isEqualTo("a's");
-    assertThat(b.kvGet(KVGetRequest.newBuilder().setKey("k").build()).getValue()).isEqualTo(ByteString.EMPTY);
+    assertThat(a.kVGet(KVGetRequest.newBuilder().setKey("k").build()).getValue().toStringUtf8()).isEqualTo("a's");
+    assertThat(b.kVGet(KVGetRequest.newBuilder().setKey("k").build()).getValue()).isEqualTo(ByteString.EMPTY);
   }
 
   @Test
   void aCallerTheRuntimeDidNotAuthenticateIsRefusedTheKeyValueStore() throws IOException {
     PluginAPIBlockingStub anonymous = connect(null);
 
-    AppError error = anonymous.kvGet(KVGetRequest.newBuilder().setKey("k").build()).getError();
+    AppError error = anonymous.kVGet(KVGetRequest.newBuilder().setKey("k").build()).getError();
 
     assertThat(error.getStatusCode()).isEqualTo(403);
   }
@@ -99,7 +100,7 @@ class SampleHostApiTest {
   @Test
   void aRegisteredCommandRunsInItsPluginAndItsTextReachesTheUser() throws IOException {
     PluginAPIBlockingStub a = connect("com.example.a");
-    plugins.add("com.example.a").on("ExecuteCommand", args -> CommandResponse.newBuilder()
+    plugins.add("com.example.a").on(HookName.EXECUTE_COMMAND, args -> CommandResponse.newBuilder()
         .setResponseType("ephemeral").setText("hi " + ((CommandArgs) args[1]).getCommand()).build());
     a.registerCommand(RegisterCommandRequest.newBuilder().setCommand(Command.newBuilder().setTrigger("greet")).build());
     User user = api.createUser(User.newBuilder().setUsername("ann").build());
@@ -119,7 +120,7 @@ class SampleHostApiTest {
 
   @Test
   void aPostRejectedByAPluginComesBackAsItsError() throws IOException {
-    plugins.add("censor").on("MessageWillBePosted",
+    plugins.add("censor").on(HookName.MESSAGE_WILL_BE_POSTED,
         args -> MessageWillBePostedResponse.newBuilder().setRejectionReason("not today").build());
     PluginAPIBlockingStub a = connect("com.example.a");
     User user = a.createUser(CreateUserRequest.newBuilder().setUser(User.newBuilder().setUsername("ann")).build())
@@ -136,13 +137,13 @@ class SampleHostApiTest {
 
   @Test
   void savingAConfigurationTellsThatPluginAndReadsBack() throws IOException {
-    FakePlugins.FakePlugin a = plugins.add("com.example.a").on("OnConfigurationChange");
+    FakePlugins.FakePlugin a = plugins.add("com.example.a").on(HookName.ON_CONFIGURATION_CHANGE);
     PluginAPIBlockingStub stub = connect("com.example.a");
     Struct config = Struct.newBuilder().putFields("Greeting", Value.newBuilder().setStringValue("hey").build()).build();
 
     stub.savePluginConfig(SavePluginConfigRequest.newBuilder().setConfig(config).build());
 
-    assertThat(a.calls("OnConfigurationChange")).hasSize(1);
+    assertThat(a.calls(HookName.ON_CONFIGURATION_CHANGE)).hasSize(1);
     assertThat(stub.getPluginConfig(GetPluginConfigRequest.getDefaultInstance()).getConfig()).isEqualTo(config);
     assertThat(connect("com.example.b").getPluginConfig(GetPluginConfigRequest.getDefaultInstance()).getConfig()
         .getFieldsCount()).isZero();
@@ -159,7 +160,7 @@ class SampleHostApiTest {
 
   @Test
   void joiningAChannelNeedsTheTeamAndFiresTheHookOnce() throws IOException {
-    FakePlugins.FakePlugin watcher = plugins.add("w").on("UserHasJoinedChannel").on("UserHasJoinedTeam");
+    FakePlugins.FakePlugin watcher = plugins.add("w").on(HookName.USER_HAS_JOINED_CHANNEL).on(HookName.USER_HAS_JOINED_TEAM);
     User user = api.createUser(User.newBuilder().setUsername("ann").build());
     Team team = api.createTeam(Team.newBuilder().setName("eng").build());
     Channel channel = api.createChannel(Channel.newBuilder().setTeamId(team.getId()).setName("general").setType("O")
@@ -173,8 +174,8 @@ class SampleHostApiTest {
     stub.addChannelMember(join);
     stub.addChannelMember(join);
 
-    assertThat(watcher.calls("UserHasJoinedTeam")).hasSize(1);
-    assertThat(watcher.calls("UserHasJoinedChannel")).hasSize(1);
+    assertThat(watcher.calls(HookName.USER_HAS_JOINED_TEAM)).hasSize(1);
+    assertThat(watcher.calls(HookName.USER_HAS_JOINED_CHANNEL)).hasSize(1);
   }
 
   @Test

@@ -4,7 +4,7 @@ import static dev.pyplugins.sample.e2e.TestHost.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.protobuf.Struct;
-import dev.pyplugins.runtime.supervision.PluginState;
+import dev.pyplugins.runtime.PluginState;
 import dev.pyplugins.sample.admin.Bundles;
 import java.io.ByteArrayOutputStream;
 import java.net.http.HttpRequest;
@@ -158,7 +158,7 @@ class ConsoleIT {
     assertThat(metrics.body()).contains(
         "pyplugins_hook_calls_total{hook=\"MessageWillBePosted\",plugin=\"com.example.hello\"} 5",
         "pyplugins_hook_duration_seconds_bucket{hook=\"MessageWillBePosted\",plugin=\"com.example.hello\",le=\"",
-        "pyplugins_api_calls_total{method=\"KvGet\",plugin=\"com.example.hello\"}",
+        "pyplugins_api_calls_total{method=\"KVGet\",plugin=\"com.example.hello\"}",
         "pyplugins_plugin_restarts_total{plugin=\"com.example.hello\"} 1");
   }
 

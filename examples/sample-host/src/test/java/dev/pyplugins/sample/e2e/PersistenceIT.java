@@ -10,7 +10,7 @@ import dev.pyplugins.protocol.v1.CommandResponse;
 import dev.pyplugins.protocol.v1.Post;
 import dev.pyplugins.protocol.v1.PostList;
 import dev.pyplugins.protocol.v1.User;
-import dev.pyplugins.runtime.supervision.PluginStatus;
+import dev.pyplugins.runtime.PluginStatus;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -37,7 +37,7 @@ class WebSecurityIT {
   void start(@TempDir Path root) throws Exception {
     dataDir = Files.createDirectories(root.resolve("data"));
     Files.setPosixFilePermissions(dataDir, PosixFilePermissions.fromString("rwxr-xr-x")); // as an older host left it
-    host = TestHost.start(dataDir, TestHost.plugins(root, "hello"));
+    host = TestHost.start(dataDir, TestHost.plugins(root, "hello", "events_probe"));
     String team = TestHost.json(host.get("/api/v4/teams/name/demo"), 200).getFieldsOrThrow("id").getStringValue();
     channelId = TestHost.json(host.get("/api/v4/teams/" + team + "/channels/name/town-square"), 200)
         .getFieldsOrThrow("id").getStringValue();
@@ -103,6 +103,27 @@ class WebSecurityIT {
   }
 
   @Test
+  void tenWrongPasswordsLockTheAccountAsMattermostDoes() throws Exception {
+    assertThat(host.post("/api/v4/users", "{\"username\":\"guessme\",\"password\":\"right-password\"}")
+        .statusCode()).isEqualTo(201);
+    int refused = 0;
+    for (int i = 0; i < 10; i++) {
+      refused += login("guessme", "wrong-" + i).statusCode() == 401 ? 1 : 0;
+    }
+    HttpResponse<String> locked = login("guessme", "right-password");
+
+    assertThat(refused).isEqualTo(10);
+    assertThat(locked.statusCode()).isEqualTo(401);
+    assertThat(locked.body()).contains("api.user.check_user_login_attempts.too_many.app_error");
+    System.out.printf("password guessing: 10 wrong passwords refused, then the right one refused too (locked)%n");
+  }
+
+  private HttpResponse<String> login(String user, String password) throws Exception {
+    return send("POST", "/api/v4/users/login", "{\"login_id\":\"" + user + "\",\"password\":\"" + password
+        + "\"}", "Content-Type", "application/json");
+  }
+
+  @Test
   void aForeignHostNameOrOriginIsRefusedBeforeAnyRoute() throws Exception {
     int port = host.host.uri().getPort();
     String rebound = rawRequest(port, "GET /api/v4/system/ping HTTP/1.1\r\nHost: evil.example:" + port
@@ -158,6 +179,16 @@ class WebSecurityIT {
     assertThat(host.get("/api/v4/system/ping").statusCode()).as("the host still answers").isEqualTo(200);
     System.out.printf("REST body caps: 1.2 GB declared refused in %d ms; 8 MiB chunked refused in %d ms; host up%n",
         declaredMs, chunkedMs);
+  }
+
+  @Test
+  void aPluginRouteLearnsTheCallerFromTheHostNeverFromTheClient() throws Exception {
+    String admin = TestHost.json(host.get("/api/v4/users/me"), 200).getFieldsOrThrow("id").getStringValue();
+    HttpResponse<String> spoofed = send("GET", "/plugins/test.events/whoami", "", "Mattermost-User-Id", admin);
+    HttpResponse<String> loggedIn = host.get("/plugins/test.events/whoami");
+
+    assertThat(spoofed.body()).as("a client's own header is dropped").contains("\"user_id\": \"\"");
+    assertThat(loggedIn.body()).contains("\"user_id\": \"" + admin + "\"");
   }
 
   @Test

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.pyplugins.protocol.v1.AppErrorException;
 import dev.pyplugins.protocol.v1.CommandArgs;
 import dev.pyplugins.protocol.v1.CommandResponse;
+import dev.pyplugins.protocol.v1.HookName;
 import dev.pyplugins.protocol.v1.MessageWillBePostedResponse;
 import dev.pyplugins.protocol.v1.MessageWillBeUpdatedResponse;
 import dev.pyplugins.protocol.v1.PluginContext;
@@ -18,8 +19,8 @@ class HookEventsTest {
 
   @Test
   void eachPluginSeesThePostAsThePreviousOneLeftIt() {
-    plugins.add("b.second").on("MessageWillBePosted", args -> rewrite((Post) args[1], " + b"));
-    plugins.add("a.first").on("MessageWillBePosted", args -> rewrite((Post) args[1], " + a"));
+    plugins.add("b.second").on(HookName.MESSAGE_WILL_BE_POSTED, args -> rewrite((Post) args[1], " + b"));
+    plugins.add("a.first").on(HookName.MESSAGE_WILL_BE_POSTED, args -> rewrite((Post) args[1], " + a"));
 
     Post result = events.messageWillBePosted(Post.newBuilder().setMessage("m").build());
 
@@ -28,7 +29,7 @@ class HookEventsTest {
 
   @Test
   void anAnswerWithoutPostKeepsThePostUnchanged() {
-    plugins.add("a").on("MessageWillBePosted", args -> MessageWillBePostedResponse.getDefaultInstance());
+    plugins.add("a").on(HookName.MESSAGE_WILL_BE_POSTED, args -> MessageWillBePostedResponse.getDefaultInstance());
 
     assertThat(events.messageWillBePosted(Post.newBuilder().setMessage("m").build()).getMessage()).isEqualTo("m");
   }
@@ -36,8 +37,8 @@ class HookEventsTest {
   @Test
   void theFirstRejectionStopsTheChainWithA400NamingTheReason() {
     FakePlugins.FakePlugin later = plugins.add("z.later")
-        .on("MessageWillBePosted", args -> rewrite((Post) args[1], "!"));
-    plugins.add("a.censor").on("MessageWillBePosted",
+        .on(HookName.MESSAGE_WILL_BE_POSTED, args -> rewrite((Post) args[1], "!"));
+    plugins.add("a.censor").on(HookName.MESSAGE_WILL_BE_POSTED,
         args -> MessageWillBePostedResponse.newBuilder().setRejectionReason("no swearing").build());
 
     assertThatThrownBy(() -> events.messageWillBePosted(Post.newBuilder().setMessage("m").build()))
@@ -46,12 +47,12 @@ class HookEventsTest {
           assertThat(e.appError().getMessage()).isEqualTo("Post rejected by plugin. no swearing");
           assertThat(e.appError().getDetailedError()).contains("a.censor");
         });
-    assertThat(later.calls("MessageWillBePosted")).isEmpty();
+    assertThat(later.calls(HookName.MESSAGE_WILL_BE_POSTED)).isEmpty();
   }
 
   @Test
   void updatesAreChainedAndSeeTheOldPost() {
-    plugins.add("a").on("MessageWillBeUpdated", args -> MessageWillBeUpdatedResponse.newBuilder()
+    plugins.add("a").on(HookName.MESSAGE_WILL_BE_UPDATED, args -> MessageWillBeUpdatedResponse.newBuilder()
         .setPost(((Post) args[1]).toBuilder().setMessage(((Post) args[1]).getMessage() + " (was "
             + ((Post) args[2]).getMessage() + ")")).build());
 
@@ -63,22 +64,22 @@ class HookEventsTest {
 
   @Test
   void notificationsReachEveryPluginThatImplementsThemWithAPluginContext() {
-    FakePlugins.FakePlugin a = plugins.add("a").on("MessageHasBeenPosted");
-    FakePlugins.FakePlugin b = plugins.add("b").on("MessageHasBeenPosted");
-    FakePlugins.FakePlugin other = plugins.add("c").on("MessageHasBeenDeleted");
+    FakePlugins.FakePlugin a = plugins.add("a").on(HookName.MESSAGE_HAS_BEEN_POSTED);
+    FakePlugins.FakePlugin b = plugins.add("b").on(HookName.MESSAGE_HAS_BEEN_POSTED);
+    FakePlugins.FakePlugin other = plugins.add("c").on(HookName.MESSAGE_HAS_BEEN_DELETED);
 
     events.messageHasBeenPosted(Post.newBuilder().setId("p1").build());
 
-    assertThat(a.calls("MessageHasBeenPosted")).singleElement()
+    assertThat(a.calls(HookName.MESSAGE_HAS_BEEN_POSTED)).singleElement()
         .satisfies(args -> assertThat(((PluginContext) args[0]).getRequestId()).hasSize(26))
         .satisfies(args -> assertThat(((Post) args[1]).getId()).isEqualTo("p1"));
-    assertThat(b.calls("MessageHasBeenPosted")).hasSize(1);
-    assertThat(other.calls("MessageHasBeenPosted")).isEmpty();
+    assertThat(b.calls(HookName.MESSAGE_HAS_BEEN_POSTED)).hasSize(1);
+    assertThat(other.calls(HookName.MESSAGE_HAS_BEEN_POSTED)).isEmpty();
   }
 
   @Test
   void aCommandGoesToItsPluginAndAnInactivePluginIsA503() {
-    plugins.add("cmd").on("ExecuteCommand", args -> CommandResponse.newBuilder()
+    plugins.add("cmd").on(HookName.EXECUTE_COMMAND, args -> CommandResponse.newBuilder()
         .setText("ran " + ((CommandArgs) args[1]).getCommand()).build());
 
     assertThat(events.executeCommand("cmd", CommandArgs.newBuilder().setCommand("/x").build()).getText())
@@ -90,13 +91,13 @@ class HookEventsTest {
 
   @Test
   void aConfigurationChangeReachesOnlyThatPlugin() {
-    FakePlugins.FakePlugin target = plugins.add("target").on("OnConfigurationChange");
-    FakePlugins.FakePlugin bystander = plugins.add("bystander").on("OnConfigurationChange");
+    FakePlugins.FakePlugin target = plugins.add("target").on(HookName.ON_CONFIGURATION_CHANGE);
+    FakePlugins.FakePlugin bystander = plugins.add("bystander").on(HookName.ON_CONFIGURATION_CHANGE);
 
     events.configurationChanged("target");
 
-    assertThat(target.calls("OnConfigurationChange")).hasSize(1);
-    assertThat(bystander.calls("OnConfigurationChange")).isEmpty();
+    assertThat(target.calls(HookName.ON_CONFIGURATION_CHANGE)).hasSize(1);
+    assertThat(bystander.calls(HookName.ON_CONFIGURATION_CHANGE)).isEmpty();
   }
 
   private static MessageWillBePostedResponse rewrite(Post post, String suffix) {

@@ -7,6 +7,7 @@ import dev.pyplugins.protocol.v1.Channel;
 import dev.pyplugins.protocol.v1.Command;
 import dev.pyplugins.protocol.v1.CommandArgs;
 import dev.pyplugins.protocol.v1.CommandResponse;
+import dev.pyplugins.protocol.v1.HookName;
 import dev.pyplugins.protocol.v1.MessageWillBePostedResponse;
 import dev.pyplugins.protocol.v1.Post;
 import dev.pyplugins.protocol.v1.PostList;
@@ -78,8 +79,8 @@ class RestApiTest {
 
   @Test
   void aConversationThroughRestFiresTheHooksAndListsPostsNewestFirst() throws Exception {
-    FakePlugins.FakePlugin watcher = plugins.add("w").on("UserHasBeenCreated").on("ChannelHasBeenCreated")
-        .on("UserHasJoinedTeam").on("UserHasJoinedChannel").on("MessageHasBeenPosted").on("ReactionHasBeenAdded");
+    FakePlugins.FakePlugin watcher = plugins.add("w").on(HookName.USER_HAS_BEEN_CREATED).on(HookName.CHANNEL_HAS_BEEN_CREATED)
+        .on(HookName.USER_HAS_JOINED_TEAM).on(HookName.USER_HAS_JOINED_CHANNEL).on(HookName.MESSAGE_HAS_BEEN_POSTED).on(HookName.REACTION_HAS_BEEN_ADDED);
     User ann = post("/users", "{\"username\":\"ann\",\"email\":\"ann@example.com\"}", 201, User.newBuilder()).build();
     Team team = post("/teams", "{\"name\":\"eng\"}", 201, Team.newBuilder()).build();
     post("/teams/" + team.getId() + "/members", "{\"user_id\":\"" + ann.getId() + "\"}", 201, null);
@@ -96,16 +97,16 @@ class RestApiTest {
         PostList.newBuilder()).build();
     assertThat(list.getOrderList()).hasSize(2).endsWith(first.getId());
     assertThat(list.getPostsOrThrow(first.getId()).getHasReactions()).isTrue();
-    for (String hook : List.of("UserHasBeenCreated", "ChannelHasBeenCreated", "UserHasJoinedTeam",
-        "UserHasJoinedChannel", "ReactionHasBeenAdded")) {
-      assertThat(watcher.calls(hook)).as(hook).hasSize(1); // the administrator who made the channel is not in the team
+    for (HookName hook : List.of(HookName.USER_HAS_BEEN_CREATED, HookName.CHANNEL_HAS_BEEN_CREATED,
+        HookName.USER_HAS_JOINED_TEAM, HookName.USER_HAS_JOINED_CHANNEL, HookName.REACTION_HAS_BEEN_ADDED)) {
+      assertThat(watcher.calls(hook)).as(hook.rpcName()).hasSize(1); // the administrator who made the channel is not in the team
     }
-    assertThat(watcher.calls("MessageHasBeenPosted")).hasSize(2);
+    assertThat(watcher.calls(HookName.MESSAGE_HAS_BEEN_POSTED)).hasSize(2);
   }
 
   @Test
   void aRejectedPostIsA400WithTheAppErrorAsJson() throws Exception {
-    plugins.add("censor").on("MessageWillBePosted",
+    plugins.add("censor").on(HookName.MESSAGE_WILL_BE_POSTED,
         args -> MessageWillBePostedResponse.newBuilder().setRejectionReason("nope").build());
     User ann = api.createUser(User.newBuilder().setUsername("ann").build());
     Channel dm = api.getDirectChannel(ann.getId(), ann.getId());
@@ -117,7 +118,7 @@ class RestApiTest {
 
   @Test
   void aSlashCommandRunsThroughRest() throws Exception {
-    plugins.add("com.example.a").on("ExecuteCommand", args -> CommandResponse.newBuilder().setResponseType("in_channel")
+    plugins.add("com.example.a").on(HookName.EXECUTE_COMMAND, args -> CommandResponse.newBuilder().setResponseType("in_channel")
         .setText("pong: " + ((CommandArgs) args[1]).getCommand()).build());
     api.slashCommands().register("com.example.a", Command.newBuilder().setTrigger("ping").build());
     User ann = api.createUser(User.newBuilder().setUsername("ann").build());

@@ -2,7 +2,7 @@ package dev.pyplugins.runtime.testing;
 
 import dev.pyplugins.runtime.PluginEnvironment;
 import dev.pyplugins.runtime.RuntimeOptions;
-import dev.pyplugins.runtime.supervision.PluginStatus;
+import dev.pyplugins.runtime.PluginStatus;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.lang.management.ManagementFactory;

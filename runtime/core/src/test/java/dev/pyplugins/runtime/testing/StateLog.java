@@ -1,8 +1,8 @@
 package dev.pyplugins.runtime.testing;
 
 import dev.pyplugins.runtime.PluginStateListener;
-import dev.pyplugins.runtime.supervision.PluginState;
-import dev.pyplugins.runtime.supervision.PluginStatus;
+import dev.pyplugins.runtime.PluginState;
+import dev.pyplugins.runtime.PluginStatus;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;

@@ -35,11 +35,11 @@ public final class HookInvoker {
    *
    * @throws HookCallException when the call fails in transport, including a missed deadline
    */
-  public <Q, R> R unary(String hookName, MethodDescriptor<Q, R> method, Q request) {
+  public <Q, R> R unary(MethodDescriptor<Q, R> method, Q request) {
     try {
-      return ClientCalls.blockingUnaryCall(channel, method, callOptions(hookName, false), request);
+      return ClientCalls.blockingUnaryCall(channel, method, callOptions(method, false), request);
     } catch (StatusRuntimeException e) {
-      throw new HookCallException(hookName, e.getStatus(), e);
+      throw new HookCallException(method.getBareMethodName(), e.getStatus(), e);
     }
   }
 
@@ -49,12 +49,13 @@ public final class HookInvoker {
    * @throws IOException when the body cannot be read (the call is cancelled)
    * @throws HookCallException when the call fails in transport
    */
-  public <Q, R> R clientStream(String hookName, MethodDescriptor<Q, R> method, Q head, InputStream body,
+  public <Q, R> R clientStream(MethodDescriptor<Q, R> method, Q head, InputStream body,
       RequestBodyFormat<Q> requestFormat) throws IOException {
     AtomicReference<R> answer = new AtomicReference<>();
-    stream(hookName, method, head, body, requestFormat, answer::set);
+    stream(method, head, body, requestFormat, answer::set);
     if (answer.get() == null) {
-      throw new HookCallException(hookName, Status.INTERNAL.withDescription("the plugin sent no response"), null);
+      throw new HookCallException(method.getBareMethodName(),
+          Status.INTERNAL.withDescription("the plugin sent no response"), null);
     }
     return answer.get();
   }
@@ -68,10 +69,10 @@ public final class HookInvoker {
    * @throws IOException when the body cannot be read or the sink fails (the call is cancelled)
    * @throws HookCallException when the call fails in transport
    */
-  public <Q, R, H> void bidi(String hookName, MethodDescriptor<Q, R> method, Q head, InputStream body,
+  public <Q, R, H> void bidi(MethodDescriptor<Q, R> method, Q head, InputStream body,
       BodySink<H> sink, RequestBodyFormat<Q> requestFormat, ResponseBodyFormat<R, H> responseFormat,
       Function<R, ? extends RuntimeException> errorOf) throws IOException {
-    stream(hookName, method, head, body, requestFormat, response -> {
+    stream(method, head, body, requestFormat, response -> {
       RuntimeException error = errorOf.apply(response);
       if (error != null) {
         throw error;
@@ -89,18 +90,19 @@ public final class HookInvoker {
     });
   }
 
-  private <Q, R> void stream(String hookName, MethodDescriptor<Q, R> method, Q head, InputStream body,
+  private <Q, R> void stream(MethodDescriptor<Q, R> method, Q head, InputStream body,
       RequestBodyFormat<Q> requestFormat, ClientBodyCall.ResponseHandler<R> handler) throws IOException {
     try {
-      ClientBodyCall.run(channel, method, callOptions(hookName, true), options.bodyExecutor(), head, body,
+      ClientBodyCall.run(channel, method, callOptions(method, true), options.bodyExecutor(), head, body,
           requestFormat, handler);
     } catch (StatusRuntimeException e) {
-      throw new HookCallException(hookName, e.getStatus(), e);
+      throw new HookCallException(method.getBareMethodName(), e.getStatus(), e);
     }
   }
 
-  private CallOptions callOptions(String hookName, boolean streaming) {
-    Optional<Duration> deadline = options.deadline(hookName, streaming);
+  /** The call's deadline, looked up by the hook's RPC name (the descriptor's bare method name). */
+  private CallOptions callOptions(MethodDescriptor<?, ?> method, boolean streaming) {
+    Optional<Duration> deadline = options.deadline(method.getBareMethodName(), streaming);
     return deadline.map(d -> CallOptions.DEFAULT.withDeadlineAfter(d.toNanos(), TimeUnit.NANOSECONDS))
         .orElse(CallOptions.DEFAULT);
   }

@@ -33,26 +33,26 @@ class HookInvokerTest {
   void aUnaryHookReturnsThePluginsAnswer() {
     server.unary = request -> Frame.head("answer to " + request.head());
 
-    Frame answer = new HookInvoker(server.channel, HookCallOptions.defaults()).unary("OnActivate", BodyServer.UNARY,
+    Frame answer = new HookInvoker(server.channel, HookCallOptions.defaults()).unary(BodyServer.UNARY,
         Frame.head("question"));
 
     assertThat(answer.head()).isEqualTo("answer to question");
   }
 
   @Test
-  void aUnaryHookThatMissesItsDeadlineFailsWithTheHookNameAndStatus() {
+  void aUnaryHookThatMissesItsDeadlineFailsWithTheHookNameFromItsDescriptorAndStatus() {
     server.unary = request -> {
       sleep(2_000);
       return request;
     };
     HookInvoker invoker = new HookInvoker(server.channel,
-        HookCallOptions.defaults().withDeadline("MessageWillBePosted", Duration.ofMillis(100)));
+        HookCallOptions.defaults().withDeadline("Unary", Duration.ofMillis(100)));
 
-    assertThatThrownBy(() -> invoker.unary("MessageWillBePosted", BodyServer.UNARY, Frame.head("x")))
+    assertThatThrownBy(() -> invoker.unary(BodyServer.UNARY, Frame.head("x")))
         .isInstanceOfSatisfying(HookCallException.class, e -> {
-          assertThat(e.hookName()).isEqualTo("MessageWillBePosted");
+          assertThat(e.hookName()).isEqualTo("Unary");
           assertThat(e.status().getCode()).isEqualTo(Status.Code.DEADLINE_EXCEEDED);
-          assertThat(e).hasMessageStartingWith("hook MessageWillBePosted failed: DEADLINE_EXCEEDED");
+          assertThat(e).hasMessageStartingWith("hook Unary failed: DEADLINE_EXCEEDED");
         });
   }
 
@@ -61,7 +61,7 @@ class HookInvokerTest {
     MethodDescriptor<Frame, Frame> unknown = Frame.method(MethodDescriptor.MethodType.UNARY, "Unknown");
 
     assertThatThrownBy(() -> new HookInvoker(server.channel, HookCallOptions.defaults())
-        .unary("Unknown", unknown, Frame.head("x")))
+        .unary(unknown, Frame.head("x")))
         .isInstanceOfSatisfying(HookCallException.class,
             e -> assertThat(e.status().getCode()).isEqualTo(Status.Code.UNIMPLEMENTED));
   }
@@ -77,7 +77,7 @@ class HookInvokerTest {
     };
     List<String> events = new ArrayList<>();
 
-    new HookInvoker(server.channel, HookCallOptions.defaults()).bidi("ServeHTTP", BodyServer.BIDI,
+    new HookInvoker(server.channel, HookCallOptions.defaults()).bidi(BodyServer.BIDI,
         Frame.head("GET /events"), new java.io.ByteArrayInputStream("ping".getBytes(java.nio.charset.StandardCharsets.UTF_8)),
         recording(events), Frame.REQUESTS, Frame.RESPONSES, response -> null);
 
@@ -88,8 +88,8 @@ class HookInvokerTest {
   void aStreamedErrorIsThrownAsTheExceptionTheCallerMadeOfIt() {
     server.bidi = (head, body, sink) -> Frame.error("app.plugin.failed");
 
-    assertThatThrownBy(() -> new HookInvoker(server.channel, HookCallOptions.defaults()).bidi("ServeHTTP",
-        BodyServer.BIDI, Frame.head("GET /"), InputStream.nullInputStream(), recording(new ArrayList<>()),
+    assertThatThrownBy(() -> new HookInvoker(server.channel, HookCallOptions.defaults()).bidi(BodyServer.BIDI,
+        Frame.head("GET /"), InputStream.nullInputStream(), recording(new ArrayList<>()),
         Frame.REQUESTS, Frame.RESPONSES,
         response -> response.error().isEmpty() ? null : new IllegalArgumentException(response.error())))
         .isInstanceOf(IllegalArgumentException.class).hasMessage("app.plugin.failed");
@@ -105,7 +105,7 @@ class HookInvokerTest {
     List<String> events = new ArrayList<>();
 
     new HookInvoker(server.channel, HookCallOptions.defaults().withDefaultDeadline(Duration.ofMillis(50)))
-        .bidi("ServeHTTP", BodyServer.BIDI, Frame.head("GET /"), InputStream.nullInputStream(), recording(events),
+        .bidi(BodyServer.BIDI, Frame.head("GET /"), InputStream.nullInputStream(), recording(events),
             Frame.REQUESTS, Frame.RESPONSES, response -> null);
 
     assertThat(events).containsExactly("head late but fine");
@@ -115,8 +115,8 @@ class HookInvokerTest {
   void aClientStreamingHookReturnsItsOneAnswer() throws IOException {
     server.upload = (head, body) -> Frame.head(head.head() + " got " + body.readAllBytes().length);
 
-    Frame answer = new HookInvoker(server.channel, HookCallOptions.defaults()).clientStream("Upload",
-        BodyServer.UPLOAD, Frame.head("file"), new PatternStream(100_000), Frame.REQUESTS);
+    Frame answer = new HookInvoker(server.channel, HookCallOptions.defaults()).clientStream(BodyServer.UPLOAD,
+        Frame.head("file"), new PatternStream(100_000), Frame.REQUESTS);
 
     assertThat(answer.head()).isEqualTo("file got 100000");
   }

@@ -95,11 +95,11 @@ public final class HooksClient implements Hooks {
   }
 
   /**
-   * True when the plugin implements the hook of that RPC name. The first use asks the plugin;
-   * the answer is kept. Throws like a hook call when the plugin cannot be asked.
+   * True when the plugin implements the hook. The first use asks the plugin; the answer is kept.
+   * Throws like a hook call when the plugin cannot be asked.
    */
-  public boolean isImplemented(String hookName) {
-    return implementedHooks.contains(hookName);
+  public boolean isImplemented(HookName hook) {
+    return implementedHooks.contains(hook.rpcName());
   }
 
   /**
@@ -112,18 +112,18 @@ public final class HooksClient implements Hooks {
 
   @Override
   public void onActivate() {
-    if (!isImplemented("OnActivate")) {
+    if (!isImplemented(HookName.ON_ACTIVATE)) {
       return;
     }
     OnActivateRequest.Builder hookRequest = OnActivateRequest.newBuilder();
     orThrow(
-        invoker.unary("OnActivate", PluginHooksGrpc.METHOD_ON_ACTIVATE, hookRequest.build()),
+        invoker.unary(PluginHooksGrpc.getOnActivateMethod(), hookRequest.build()),
         answer -> answer.hasError() ? new AppErrorException(answer.getError()) : null);
   }
 
   @Override
   public ItemWillBeSavedResponse itemWillBeSaved(PluginContext pluginContext, Item item) {
-    if (!isImplemented("ItemWillBeSaved")) {
+    if (!isImplemented(HookName.ITEM_WILL_BE_SAVED)) {
       return ItemWillBeSavedResponse.getDefaultInstance();
     }
     ItemWillBeSavedRequest.Builder hookRequest = ItemWillBeSavedRequest.newBuilder();
@@ -136,7 +136,7 @@ public final class HooksClient implements Hooks {
     ItemWillBeSavedResponse hookResponse;
     try {
       hookResponse = orThrow(
-          invoker.unary("ItemWillBeSaved", PluginHooksGrpc.METHOD_ITEM_WILL_BE_SAVED, hookRequest.build()),
+          invoker.unary(PluginHooksGrpc.getItemWillBeSavedMethod(), hookRequest.build()),
           answer -> answer.hasError() ? new AppErrorException(answer.getError()) : null);
     } catch (HookCallException | AppErrorException e) {
       LOG.log(System.Logger.Level.WARNING, "hook ItemWillBeSaved failed; letting it through unchanged", e);
@@ -147,7 +147,7 @@ public final class HooksClient implements Hooks {
 
   @Override
   public List<Item> itemsWillBeShown(List<Item> items) {
-    if (!isImplemented("ItemsWillBeShown")) {
+    if (!isImplemented(HookName.ITEMS_WILL_BE_SHOWN)) {
       return items;
     }
     ItemsWillBeShownRequest.Builder hookRequest = ItemsWillBeShownRequest.newBuilder();
@@ -157,7 +157,7 @@ public final class HooksClient implements Hooks {
     ItemsWillBeShownResponse hookResponse;
     try {
       hookResponse = orThrow(
-          invoker.unary("ItemsWillBeShown", PluginHooksGrpc.METHOD_ITEMS_WILL_BE_SHOWN, hookRequest.build()),
+          invoker.unary(PluginHooksGrpc.getItemsWillBeShownMethod(), hookRequest.build()),
           answer -> answer.hasError() ? new AppErrorException(answer.getError()) : null);
     } catch (HookCallException | AppErrorException e) {
       LOG.log(System.Logger.Level.WARNING, "hook ItemsWillBeShown failed; letting it through unchanged", e);
@@ -168,7 +168,7 @@ public final class HooksClient implements Hooks {
 
   @Override
   public String userWillJoin(PluginContext pluginContext, String userId) {
-    if (!isImplemented("UserWillJoin")) {
+    if (!isImplemented(HookName.USER_WILL_JOIN)) {
       return "";
     }
     UserWillJoinRequest.Builder hookRequest = UserWillJoinRequest.newBuilder();
@@ -181,7 +181,7 @@ public final class HooksClient implements Hooks {
     UserWillJoinResponse hookResponse;
     try {
       hookResponse = orThrow(
-          invoker.unary("UserWillJoin", PluginHooksGrpc.METHOD_USER_WILL_JOIN, hookRequest.build()),
+          invoker.unary(PluginHooksGrpc.getUserWillJoinMethod(), hookRequest.build()),
           answer -> answer.hasError() ? new AppErrorException(answer.getError()) : null);
     } catch (HookCallException | AppErrorException e) {
       LOG.log(System.Logger.Level.WARNING, "hook UserWillJoin failed; letting it through unchanged", e);
@@ -192,7 +192,7 @@ public final class HooksClient implements Hooks {
 
   @Override
   public long countItems(Color color) {
-    if (!isImplemented("CountItems")) {
+    if (!isImplemented(HookName.COUNT_ITEMS)) {
       return 0L;
     }
     CountItemsRequest.Builder hookRequest = CountItemsRequest.newBuilder();
@@ -200,7 +200,7 @@ public final class HooksClient implements Hooks {
       hookRequest.setColor(color);
     }
     CountItemsResponse hookResponse = orThrow(
-        invoker.unary("CountItems", PluginHooksGrpc.METHOD_COUNT_ITEMS, hookRequest.build()),
+        invoker.unary(PluginHooksGrpc.getCountItemsMethod(), hookRequest.build()),
         answer -> answer.hasError() ? new AppErrorException(answer.getError()) : null);
     return hookResponse.getCount();
   }
@@ -208,7 +208,7 @@ public final class HooksClient implements Hooks {
   @Override
   public void serveHTTP(PluginContext pluginContext, String request, InputStream body,
       BodySink<Head> sink) throws IOException {
-    if (!isImplemented("ServeHTTP")) {
+    if (!isImplemented(HookName.SERVE_HTTP)) {
       throw new HookNotImplementedException("ServeHTTP");
     }
     ServeHTTPRequest.Builder hookRequest = ServeHTTPRequest.newBuilder();
@@ -218,7 +218,7 @@ public final class HooksClient implements Hooks {
     if (request != null) {
       hookRequest.setRequest(request);
     }
-    invoker.bidi("ServeHTTP", PluginHooksGrpc.METHOD_SERVE_HTTP, hookRequest.build(), body, sink,
+    invoker.bidi(PluginHooksGrpc.getServeHTTPMethod(), hookRequest.build(), body, sink,
         SERVE_HTTP_REQUEST_BODY, SERVE_HTTP_RESPONSE_BODY,
         answer -> answer.hasError() ? new AppErrorException(answer.getError()) : null);
   }
@@ -226,7 +226,7 @@ public final class HooksClient implements Hooks {
   @Override
   public void fileWillBeStored(PluginContext pluginContext, String name, InputStream body,
       BodySink<Verdict> sink) throws IOException {
-    if (!isImplemented("FileWillBeStored")) {
+    if (!isImplemented(HookName.FILE_WILL_BE_STORED)) {
       throw new HookNotImplementedException("FileWillBeStored");
     }
     FileWillBeStoredRequest.Builder hookRequest = FileWillBeStoredRequest.newBuilder();
@@ -237,7 +237,7 @@ public final class HooksClient implements Hooks {
       hookRequest.setName(name);
     }
     try {
-      invoker.bidi("FileWillBeStored", PluginHooksGrpc.METHOD_FILE_WILL_BE_STORED, hookRequest.build(), body, sink,
+      invoker.bidi(PluginHooksGrpc.getFileWillBeStoredMethod(), hookRequest.build(), body, sink,
           FILE_WILL_BE_STORED_REQUEST_BODY, FILE_WILL_BE_STORED_RESPONSE_BODY,
           answer -> answer.hasError() ? new AppErrorException(answer.getError()) : null);
     } catch (HookCallException | AppErrorException e) {
@@ -247,7 +247,7 @@ public final class HooksClient implements Hooks {
 
   @Override
   public long importData(String source, InputStream body) throws IOException {
-    if (!isImplemented("ImportData")) {
+    if (!isImplemented(HookName.IMPORT_DATA)) {
       throw new HookNotImplementedException("ImportData");
     }
     ImportDataRequest.Builder hookRequest = ImportDataRequest.newBuilder();
@@ -255,14 +255,14 @@ public final class HooksClient implements Hooks {
       hookRequest.setSource(source);
     }
     ImportDataResponse hookResponse = orThrow(
-        invoker.clientStream("ImportData", PluginHooksGrpc.METHOD_IMPORT_DATA, hookRequest.build(),
+        invoker.clientStream(PluginHooksGrpc.getImportDataMethod(), hookRequest.build(),
             body, IMPORT_DATA_REQUEST_BODY),
         answer -> answer.hasError() ? new AppErrorException(answer.getError()) : null);
     return hookResponse.getImported();
   }
 
   private List<String> discoverImplemented() {
-    ImplementedResponse response = invoker.unary("Implemented", PluginHooksGrpc.METHOD_IMPLEMENTED, ImplementedRequest.getDefaultInstance());
+    ImplementedResponse response = invoker.unary(PluginHooksGrpc.getImplementedMethod(), ImplementedRequest.getDefaultInstance());
     if (response.hasError()) {
       throw new AppErrorException(response.getError());
     }

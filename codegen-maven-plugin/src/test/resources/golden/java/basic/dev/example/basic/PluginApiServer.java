@@ -6,8 +6,11 @@ import dev.pyplugins.runtime.support.PluginCaller;
 import dev.pyplugins.runtime.support.RequestBodyFormat;
 import dev.pyplugins.runtime.support.ResponseBodyFormat;
 import dev.pyplugins.runtime.support.ServerBodyCalls;
+import io.grpc.BindableService;
 import io.grpc.Context;
+import io.grpc.ServerServiceDefinition;
 import io.grpc.Status;
+import io.grpc.stub.ServerCalls;
 import io.grpc.stub.StreamObserver;
 import java.util.Objects;
 import java.util.Optional;
@@ -25,7 +28,7 @@ import java.util.function.Function;
  * Thread-safe when the {@code PluginApi} is; holds no resources of its own.
  */
 @SuppressWarnings("deprecation")
-public final class PluginApiServer extends PluginAPIGrpc.PluginAPIImplBase {
+public final class PluginApiServer implements BindableService {
   private static final System.Logger LOG = System.getLogger(PluginApiServer.class.getName());
 
   private static final Context.Key<RequestContext> REQUEST_CONTEXT = Context.key("pyplugins-request-context");
@@ -88,7 +91,20 @@ public final class PluginApiServer extends PluginAPIGrpc.PluginAPIImplBase {
   }
 
   @Override
-  public void getItem(GetItemRequest request, StreamObserver<GetItemResponse> responseObserver) {
+  public ServerServiceDefinition bindService() {
+    return ServerServiceDefinition.builder(PluginAPIGrpc.getServiceDescriptor())
+        .addMethod(PluginAPIGrpc.getGetItemMethod(), ServerCalls.asyncUnaryCall(this::getItem))
+        .addMethod(PluginAPIGrpc.getSaveItemMethod(), ServerCalls.asyncUnaryCall(this::saveItem))
+        .addMethod(PluginAPIGrpc.getSearchItemsMethod(), ServerCalls.asyncUnaryCall(this::searchItems))
+        .addMethod(PluginAPIGrpc.getTuneMethod(), ServerCalls.asyncUnaryCall(this::tune))
+        .addMethod(PluginAPIGrpc.getUploadMethod(), ServerCalls.asyncClientStreamingCall(this::upload))
+        .addMethod(PluginAPIGrpc.getExchangeMethod(), ServerCalls.asyncBidiStreamingCall(this::exchange))
+        .addMethod(PluginAPIGrpc.getOldCallMethod(), ServerCalls.asyncUnaryCall(this::oldCall))
+        .addMethod(PluginAPIGrpc.getPingMethod(), ServerCalls.asyncUnaryCall(this::ping))
+        .build();
+  }
+
+  private void getItem(GetItemRequest request, StreamObserver<GetItemResponse> responseObserver) {
     responseObserver.onNext(answer("GetItem", request.getContext(), () -> {
       Item result = api.getItem(request.getItemId());
       GetItemResponse.Builder response = GetItemResponse.newBuilder();
@@ -100,8 +116,8 @@ public final class PluginApiServer extends PluginAPIGrpc.PluginAPIImplBase {
     responseObserver.onCompleted();
   }
 
-  @Override
-  public void saveItem(SaveItemRequest request, StreamObserver<SaveItemResponse> responseObserver) {
+  private void saveItem(SaveItemRequest request,
+      StreamObserver<SaveItemResponse> responseObserver) {
     responseObserver.onNext(answer("SaveItem", request.getContext(), () -> {
       api.saveItem(request.hasItem() ? request.getItem() : null, request.getOverwrite());
       return SaveItemResponse.getDefaultInstance();
@@ -109,8 +125,7 @@ public final class PluginApiServer extends PluginAPIGrpc.PluginAPIImplBase {
     responseObserver.onCompleted();
   }
 
-  @Override
-  public void searchItems(SearchItemsRequest request,
+  private void searchItems(SearchItemsRequest request,
       StreamObserver<SearchItemsResponse> responseObserver) {
     responseObserver.onNext(answer("SearchItems", request.getContext(), () -> {
       SearchItemsResponse result = api.searchItems(request.getQuery(), request.getColorsList(),
@@ -120,8 +135,7 @@ public final class PluginApiServer extends PluginAPIGrpc.PluginAPIImplBase {
     responseObserver.onCompleted();
   }
 
-  @Override
-  public void tune(TuneRequest request, StreamObserver<TuneResponse> responseObserver) {
+  private void tune(TuneRequest request, StreamObserver<TuneResponse> responseObserver) {
     responseObserver.onNext(answer("Tune", request.getContext(), () -> {
       Color result = api.tune(request.getClass_(), request.getInt(), request.getU32(),
           request.getS64(), request.getF32(), request.getRatio(), request.getWeight(),
@@ -136,8 +150,7 @@ public final class PluginApiServer extends PluginAPIGrpc.PluginAPIImplBase {
     responseObserver.onCompleted();
   }
 
-  @Override
-  public StreamObserver<UploadRequest> upload(StreamObserver<UploadResponse> responseObserver) {
+  private StreamObserver<UploadRequest> upload(StreamObserver<UploadResponse> responseObserver) {
     return ServerBodyCalls.clientStream(responseObserver, streamExecutor, UPLOAD_REQUEST_BODY,
         (request, body) -> answer("Upload", request.getContext(), () -> {
           long result = api.upload(request.getName(), body);
@@ -147,8 +160,7 @@ public final class PluginApiServer extends PluginAPIGrpc.PluginAPIImplBase {
         }, error -> UploadResponse.newBuilder().setError(error).build()));
   }
 
-  @Override
-  public StreamObserver<ExchangeRequest> exchange(
+  private StreamObserver<ExchangeRequest> exchange(
       StreamObserver<ExchangeResponse> responseObserver) {
     return ServerBodyCalls.bidi(responseObserver, streamExecutor, EXCHANGE_REQUEST_BODY, EXCHANGE_RESPONSE_BODY,
         (request, body, sink) -> answer("Exchange", request.getContext(), () -> {
@@ -157,9 +169,7 @@ public final class PluginApiServer extends PluginAPIGrpc.PluginAPIImplBase {
         }, error -> ExchangeResponse.newBuilder().setError(error).build()));
   }
 
-  @Override
-  @Deprecated
-  public void oldCall(OldCallRequest request, StreamObserver<OldCallResponse> responseObserver) {
+  private void oldCall(OldCallRequest request, StreamObserver<OldCallResponse> responseObserver) {
     responseObserver.onNext(answer("OldCall", request.getContext(), () -> {
       api.oldCall(request.hasThing() ? request.getThing() : null);
       return OldCallResponse.getDefaultInstance();
@@ -167,8 +177,7 @@ public final class PluginApiServer extends PluginAPIGrpc.PluginAPIImplBase {
     responseObserver.onCompleted();
   }
 
-  @Override
-  public void ping(PingRequest request, StreamObserver<PingResponse> responseObserver) {
+  private void ping(PingRequest request, StreamObserver<PingResponse> responseObserver) {
     responseObserver.onNext(answer("Ping", null, () -> {
       String result = api.ping(request.getWord());
       PingResponse.Builder response = PingResponse.newBuilder();

@@ -1,2 +1,0 @@
-/** The go-plugin handshake: the environment a plugin gets and the line it answers with on stdout. */
-package dev.pyplugins.runtime.handshake;

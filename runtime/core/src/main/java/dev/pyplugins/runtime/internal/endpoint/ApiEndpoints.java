@@ -1,0 +1,57 @@
+package dev.pyplugins.runtime.internal.endpoint;
+
+import dev.pyplugins.runtime.internal.dispatch.CallRecorder;
+import dev.pyplugins.protocol.v1.PluginApi;
+import dev.pyplugins.protocol.v1.PluginApiServer;
+import io.grpc.Server;
+import io.grpc.ServerInterceptors;
+import io.grpc.ServerServiceDefinition;
+import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
+import io.grpc.netty.shaded.io.netty.channel.ChannelOption;
+import io.grpc.netty.shaded.io.netty.channel.EventLoopGroup;
+import io.grpc.netty.shaded.io.netty.channel.epoll.EpollServerDomainSocketChannel;
+import io.grpc.netty.shaded.io.netty.channel.unix.DomainSocketAddress;
+import java.io.IOException;
+import java.nio.file.Path;
+
+/**
+ * Opens per-plugin API endpoints for one host {@link PluginApi}: every endpoint serves the same generated
+ * {@link PluginApiServer} behind its own {@link CallerAuthenticator}, on the event loop group the host's
+ * plugin channels use (no threads per endpoint beyond gRPC's call executor). Messages up to 2 GiB are
+ * accepted, as go-plugin's host allows. Thread-safe; the event loop group belongs to the caller.
+ */
+public final class ApiEndpoints {
+  private final ServerServiceDefinition service;
+  private final EventLoopGroup eventLoops;
+  private final CallRecorder calls;
+
+  public ApiEndpoints(PluginApi hostApi, EventLoopGroup eventLoops, CallRecorder calls) {
+    this.service = new PluginApiServer(hostApi).bindService();
+    this.eventLoops = eventLoops;
+    this.calls = calls;
+  }
+
+  /**
+   * Starts an endpoint for {@code pluginId} on {@code socketDirectory/api.sock} with a fresh token.
+   *
+   * @param socketDirectory the plugin's private 0700 directory (the only way in for other users)
+   * @throws IOException when the socket cannot be bound
+   */
+  public ApiEndpoint open(String pluginId, Path socketDirectory) throws IOException {
+    Path socket = socketDirectory.resolve(ApiEndpoint.SOCKET_NAME);
+    ApiToken token = ApiToken.random();
+    Server server = NettyServerBuilder.forAddress(new DomainSocketAddress(socket.toString()))
+        .channelType(EpollServerDomainSocketChannel.class)
+        .withChildOption(ChannelOption.SO_KEEPALIVE, null) // TCP only; unset, Netty warns per connection
+        .bossEventLoopGroup(eventLoops)
+        .workerEventLoopGroup(eventLoops)
+        .maxInboundMessageSize(Integer.MAX_VALUE)
+        .maxInboundMetadataSize(64 * 1024)
+        // The last interceptor runs first: a call is authenticated before it is timed.
+        .addService(ServerInterceptors.intercept(service, new ApiCallInterceptor(pluginId, calls),
+            new CallerAuthenticator(pluginId, token)))
+        .build();
+    server.start();
+    return new ApiEndpoint(pluginId, socket, token, server);
+  }
+}

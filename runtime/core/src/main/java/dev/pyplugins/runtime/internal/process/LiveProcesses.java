@@ -1,0 +1,74 @@
+package dev.pyplugins.runtime.internal.process;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Every plugin process of this JVM that has not been stopped, and the JVM shutdown hook that kills them
+ * all: on a normal JVM exit no plugin outlives the host even if nobody stopped it. A {@code kill -9} of
+ * the JVM runs no hook: the stdin lifeline and the {@link HostWatchdog} cover that. Thread-safe.
+ */
+final class LiveProcesses {
+  private static final Set<PluginProcess> LIVE = ConcurrentHashMap.newKeySet();
+  private static volatile boolean hookInstalled;
+  private static volatile Optional<HostWatchdog> watchdog = Optional.empty();
+
+  private LiveProcesses() {}
+
+  static void register(PluginProcess p) {
+    installHook();
+    LIVE.add(p);
+    watchdog.ifPresent(w -> w.add(p.pid(), directory(p)));
+  }
+
+  static void unregister(PluginProcess p) {
+    if (LIVE.remove(p)) {
+      watchdog.ifPresent(w -> w.remove(p.pid(), directory(p)));
+    }
+  }
+
+  private static Path directory(PluginProcess p) {
+    return p.socketDirectory().map(SocketDirectory::path).orElse(null);
+  }
+
+  static List<PluginProcess> snapshot() {
+    return List.copyOf(LIVE);
+  }
+
+  private static synchronized void installHook() {
+    if (hookInstalled) {
+      return;
+    }
+    Runtime.getRuntime().addShutdownHook(new Thread(LiveProcesses::killAll, "pyplugins-shutdown"));
+    watchdog = HostWatchdog.start(ProcessGroups.detect());
+    hookInstalled = true;
+  }
+
+  /** SIGTERM to every group, up to one second for all to exit, then the full kill of each. */
+  static void killAll() {
+    List<PluginProcess> all = snapshot();
+    all.forEach(p -> p.signalTree(Signal.TERM));
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(1);
+    for (PluginProcess p : all) {
+      long left = deadline - System.nanoTime();
+      if (left > 0) {
+        try {
+          p.onExit().get(left, TimeUnit.NANOSECONDS);
+        } catch (Exception e) {
+          // escalated below
+        }
+      }
+    }
+    all.parallelStream().forEach(p -> {
+      try {
+        p.kill();
+      } catch (RuntimeException e) {
+        // the JVM is going away; nothing more to do
+      }
+    });
+  }
+}

@@ -1,0 +1,145 @@
+package dev.pyplugins.runtime.internal.process;
+
+import dev.pyplugins.runtime.FailureKind;
+import dev.pyplugins.runtime.PluginException;
+import dev.pyplugins.runtime.RuntimeOptions;
+import dev.pyplugins.runtime.internal.handshake.HandshakeEnvironment;
+import dev.pyplugins.runtime.internal.handshake.HandshakeLine;
+import dev.pyplugins.runtime.internal.handshake.HandshakeParser;
+import dev.pyplugins.runtime.internal.handshake.Network;
+import dev.pyplugins.runtime.internal.logging.PluginLogSink;
+import dev.pyplugins.runtime.internal.logging.Slf4jLogSink;
+import dev.pyplugins.runtime.internal.manifest.InterpreterLocator;
+import dev.pyplugins.runtime.internal.manifest.ValidatedManifest;
+import dev.pyplugins.runtime.internal.manifest.ServerRuntime;
+import dev.pyplugins.runtime.internal.transport.HostCertificate;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.LongFunction;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Starts a plugin from its manifest up to an accepted handshake: interpreter (venv-first), private socket
+ * directory, AutoMTLS identity, the environment, the process, the handshake with its deadline. Every
+ * failure after the spawn kills the process group and removes the socket directory before it is thrown.
+ * Thread-safe.
+ */
+public final class PluginLauncher {
+  /** Variables of this runtime, beside go-plugin's. */
+  public static final String ENV_PLUGIN_ID = "MATTERMOST_PLUGIN_ID";
+  public static final String ENV_PLUGIN_PATH = "MATTERMOST_PLUGIN_PATH";
+  public static final String ENV_HOOK_TIMEOUT = "MATTERMOST_PLUGIN_HOOK_TIMEOUT";
+  public static final String ENV_LOG_LEVEL = "MATTERMOST_PLUGIN_LOG_LEVEL";
+  public static final String ENV_LIFELINE = "MATTERMOST_PLUGIN_LIFELINE";
+  /** The app protocol versions this host speaks. */
+  public static final Set<Integer> APP_PROTOCOL_VERSIONS = Set.of(1);
+
+  private static final Logger LOG = LoggerFactory.getLogger(PluginLauncher.class);
+
+  private final RuntimeOptions options;
+  private final ProcessGroups groups;
+  private final InterpreterLocator interpreters;
+  private final HandshakeParser parser;
+
+  public PluginLauncher(RuntimeOptions options) {
+    this(options, ProcessGroups.detect(), InterpreterLocator.onSystemPath(options.pythonCommand()));
+  }
+
+  public PluginLauncher(RuntimeOptions options, ProcessGroups groups, InterpreterLocator interpreters) {
+    this.options = options;
+    this.groups = groups;
+    this.interpreters = interpreters;
+    this.parser = new HandshakeParser(APP_PROTOCOL_VERSIONS, options.autoMtls());
+    int stale = SocketDirectory.removeStale(options.socketBaseDir());
+    if (stale > 0) {
+      LOG.info("removed {} socket directories left by hosts that are gone", stale);
+    }
+    if (!groups.available()) {
+      LOG.warn("setsid or kill not found: plugin processes get no process group of their own, so stopping one"
+          + " reaches only the descendants it has at that moment");
+    }
+  }
+
+  /** Prepares host-side resources in the plugin's socket directory before the spawn. */
+  @FunctionalInterface
+  public interface BeforeSpawn {
+    /**
+     * Called with the fresh socket directory; may bind host sockets in it (the per-plugin API endpoint).
+     *
+     * @return variables to add to the plugin's environment
+     */
+    Map<String, String> prepare(SocketDirectory directory) throws IOException;
+  }
+
+  /** Starts the plugin with the SLF4J log bridge and nothing prepared before the spawn. */
+  public LaunchedPlugin launch(ValidatedManifest manifest) {
+    return launch(manifest, dir -> Map.of(), pid -> new Slf4jLogSink(manifest.id(), pid));
+  }
+
+  /**
+   * Starts the plugin and waits for its handshake.
+   *
+   * @throws PluginException of a start kind (interpreter, spawn, handshake)
+   */
+  public LaunchedPlugin launch(ValidatedManifest manifest, BeforeSpawn beforeSpawn, LongFunction<PluginLogSink> sinks) {
+    List<String> command = command(manifest);
+    SocketDirectory dir;
+    Map<String, String> extra;
+    try {
+      dir = SocketDirectory.create(options.socketBaseDir());
+    } catch (IOException e) {
+      throw new PluginException(FailureKind.SPAWN_FAILED, manifest.id(), "cannot create a socket directory in "
+          + options.socketBaseDir() + ": " + e.getMessage(), e);
+    }
+    try {
+      extra = beforeSpawn.prepare(dir);
+    } catch (IOException | RuntimeException e) {
+      dir.close();
+      throw new PluginException(FailureKind.SPAWN_FAILED, manifest.id(), "cannot prepare the plugin's sockets: " + e,
+          e);
+    }
+    Optional<HostCertificate> certificate = options.autoMtls()
+        ? Optional.of(HostCertificate.generate()) : Optional.empty();
+    Map<String, String> env = new LinkedHashMap<>(extra);
+    env.putAll(environment(manifest, dir.path(), certificate));
+    LaunchSpec spec = new LaunchSpec(manifest.id(), command, manifest.directory(), env);
+    PluginProcess process = PluginProcess.start(spec, options, groups, dir, sinks);
+    HandshakeLine handshake = process.awaitHandshake(parser, options.handshakeTimeout());
+    if (handshake.network() == Network.UNIX && !Path.of(handshake.address()).startsWith(dir.path())) {
+      LOG.warn("plugin {} listens on {}, outside its private socket directory {}", manifest.id(),
+          handshake.address(), dir.path());
+    }
+    return new LaunchedPlugin(process, handshake, certificate);
+  }
+
+  /** The command line: the interpreter and the entry point, or the native executable. */
+  List<String> command(ValidatedManifest manifest) {
+    if (manifest.runtime() == ServerRuntime.NATIVE) {
+      return List.of(manifest.entryPoint().toString());
+    }
+    return List.of(interpreters.locate(manifest).executable().toString(), manifest.entryPoint().toString());
+  }
+
+  private Map<String, String> environment(ValidatedManifest manifest, Path socketDir, Optional<HostCertificate> cert) {
+    Map<String, String> env = new LinkedHashMap<>(HandshakeEnvironment.variables(parser.protocolVersionsVariable(),
+        socketDir, cert.map(HostCertificate::certificatePem)));
+    env.put(ENV_PLUGIN_ID, manifest.id());
+    env.put(ENV_PLUGIN_PATH, manifest.directory().toString());
+    env.put(ENV_HOOK_TIMEOUT, BigDecimal.valueOf(options.hookTimeout().toMillis(), 3).stripTrailingZeros()
+        .toPlainString());
+    env.put(ENV_LOG_LEVEL, options.pluginLogLevel());
+    env.put(ENV_LIFELINE, "stdin");
+    if (manifest.runtime() == ServerRuntime.PYTHON) {
+      // The handshake line must not sit in a pipe buffer if a plugin forgets to flush.
+      env.put("PYTHONUNBUFFERED", "1");
+    }
+    return env;
+  }
+}

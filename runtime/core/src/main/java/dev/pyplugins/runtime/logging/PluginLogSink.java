@@ -1,8 +1,0 @@
-package dev.pyplugins.runtime.logging;
-
-/** Receives a plugin's log events. Implementations must be thread-safe: stderr, stdout and GRPCStdio
- * arrive on different threads. */
-@FunctionalInterface
-public interface PluginLogSink {
-  void log(PluginLogEntry entry);
-}

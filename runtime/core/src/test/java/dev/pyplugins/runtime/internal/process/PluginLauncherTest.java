@@ -1,0 +1,293 @@
+package dev.pyplugins.runtime.internal.process;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.pyplugins.runtime.FailureKind;
+import dev.pyplugins.runtime.PluginException;
+import dev.pyplugins.runtime.RuntimeOptions;
+import dev.pyplugins.runtime.internal.handshake.Network;
+import dev.pyplugins.runtime.internal.logging.PluginLogEntry;
+import dev.pyplugins.runtime.internal.manifest.InterpreterLocator;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Real child processes, one fixture plugin per behaviour. */
+class PluginLauncherTest {
+  @TempDir Path out;
+  private Path socketBase;
+  private RuntimeOptions options;
+  private final ConcurrentLinkedQueue<PluginLogEntry> logs = new ConcurrentLinkedQueue<>();
+  private LaunchedPlugin launched;
+
+  @BeforeEach
+  void setUp() throws IOException {
+    socketBase = Files.createTempDirectory(Path.of("/tmp"), "pyt");
+    options = RuntimeOptions.builder().socketBaseDir(socketBase).handshakeTimeout(Duration.ofSeconds(10))
+        .sigtermGrace(Duration.ofSeconds(2)).build();
+  }
+
+  @AfterEach
+  void tearDown() throws IOException {
+    if (launched != null) {
+      launched.process().kill();
+    }
+    SocketDirectory.deleteTree(socketBase);
+  }
+
+  private LaunchedPlugin launch(String fixture) {
+    return launch(fixture, options, ProcessGroups.detect());
+  }
+
+  private LaunchedPlugin launch(String fixture, RuntimeOptions opts, ProcessGroups groups) {
+    PluginLauncher launcher = new PluginLauncher(opts, groups, InterpreterLocator.onSystemPath("python3"));
+    launched = launcher.launch(Fixtures.manifest(fixture),
+        dir -> Map.of("FIXTURE_OUT", out.toString()), pid -> logs::add);
+    return launched;
+  }
+
+  private static long pidFrom(Path file) throws Exception {
+    return Long.parseLong(Fixtures.awaitFile(file, Duration.ofSeconds(5)).orElseThrow().strip());
+  }
+
+  private List<Path> socketDirs() throws IOException {
+    try (var s = Files.list(socketBase)) {
+      return s.toList();
+    }
+  }
+
+  @Test
+  void healthyPluginHandshakesInItsPrivateSocketDirectoryAndStopsOnSigterm() throws Exception {
+    LaunchedPlugin p = launch("healthy");
+    Path dir = p.process().socketDirectory().orElseThrow().path();
+
+    assertThat(p.handshake().network()).isEqualTo(Network.UNIX);
+    assertThat(Path.of(p.handshake().address())).isEqualTo(dir.resolve("plugin.sock"));
+    assertThat(Files.getPosixFilePermissions(dir)).isEqualTo(PosixFilePermissions.fromString("rwx------"));
+    assertThat(dir.getParent()).isEqualTo(socketBase);
+    assertThat(dir.getFileName().toString()).matches("pyp-[a-z0-9]{8}");
+    assertThat(p.process().hasProcessGroup()).isTrue();
+
+    StopResult result = p.process().stop(List.of());
+
+    assertThat(result.phase()).isEqualTo(StopResult.Phase.TERMINATED);
+    assertThat(result.exit().code()).isZero();
+    assertThat(out.resolve("terminated")).exists();
+    assertThat(p.process().isAlive()).isFalse();
+    assertThat(dir).doesNotExist();
+    System.out.printf("healthy plugin: stopped by SIGTERM in %d ms%n", result.took().toMillis());
+  }
+
+  @Test
+  void gracefulStepThatEndsThePluginAvoidsSignals() throws Exception {
+    LaunchedPlugin p = launch("healthy");
+
+    StopResult result = p.process().stop(List.of(new GracefulStep("Shutdown", Duration.ofSeconds(1),
+        () -> Files.writeString(out.resolve("shutdown"), "now"))));
+
+    assertThat(result.phase()).isEqualTo(StopResult.Phase.GRACEFUL);
+    assertThat(out.resolve("graceful")).exists();
+    assertThat(out.resolve("terminated")).doesNotExist();
+  }
+
+  @Test
+  void stopIsIdempotentAndConcurrentCallersGetTheSameResult() throws Exception {
+    LaunchedPlugin p = launch("healthy");
+    var other = java.util.concurrent.CompletableFuture.supplyAsync(() -> p.process().stop(List.of()));
+
+    StopResult mine = p.process().stop(List.of());
+
+    assertThat(other.get()).isSameAs(mine);
+    assertThat(p.process().stop(List.of())).isSameAs(mine);
+  }
+
+  @Test
+  void environmentCarriesTheGoPluginHandshakeAndOurVariables() throws Exception {
+    LaunchedPlugin p = launch("env-dump");
+    JsonNode env = new ObjectMapper().readTree(out.resolve("env.json").toFile());
+
+    assertThat(env.get("MATTERMOST_PLUGIN").asText()).isEqualTo("Securely message teams, anywhere.");
+    assertThat(env.get("PLUGIN_PROTOCOL_VERSIONS").asText()).isEqualTo("1");
+    assertThat(env.get("PLUGIN_MIN_PORT").asText()).isEqualTo("10000");
+    assertThat(env.get("PLUGIN_MAX_PORT").asText()).isEqualTo("25000");
+    assertThat(env.get("PLUGIN_UNIX_SOCKET_DIR").asText())
+        .isEqualTo(p.process().socketDirectory().orElseThrow().path().toString());
+    assertThat(env.get("MATTERMOST_PLUGIN_ID").asText()).isEqualTo("fixture.env-dump");
+    assertThat(env.get("MATTERMOST_PLUGIN_PATH").asText()).endsWith("fixtures/env-dump");
+    assertThat(env.get("MATTERMOST_PLUGIN_HOOK_TIMEOUT").asText()).isEqualTo("30");
+    assertThat(env.get("MATTERMOST_PLUGIN_LOG_LEVEL").asText()).isEqualTo("info");
+    assertThat(env.get("MATTERMOST_PLUGIN_LIFELINE").asText()).isEqualTo("stdin");
+    assertThat(env.has("PLUGIN_CLIENT_CERT")).isFalse();
+    assertThat(env.has("PLUGIN_MULTIPLEX_GRPC")).isFalse();
+  }
+
+  @Test
+  void autoMtlsHostSendsItsCertificateAndRefusesAPluginWithoutOne() throws Exception {
+    RuntimeOptions mtls = options.toBuilder().autoMtls(true).build();
+
+    assertThatThrownBy(() -> launch("env-dump", mtls, ProcessGroups.detect()))
+        .isInstanceOfSatisfying(PluginException.class, e -> {
+          assertThat(e.kind()).isEqualTo(FailureKind.HANDSHAKE_INCOMPATIBLE);
+          assertThat(e.getMessage()).contains("sent no certificate");
+        });
+    JsonNode env = new ObjectMapper().readTree(out.resolve("env.json").toFile());
+    assertThat(env.get("PLUGIN_CLIENT_CERT").asText()).startsWith("-----BEGIN CERTIFICATE-----\n");
+    assertThat(socketDirs()).isEmpty();
+  }
+
+  @Test
+  void garbageHandshakeKillsThePluginAndSaysWhatItPrinted() throws Exception {
+    assertThatThrownBy(() -> launch("garbage-handshake"))
+        .isInstanceOfSatisfying(PluginException.class, e -> {
+          assertThat(e.kind()).isEqualTo(FailureKind.HANDSHAKE_INVALID);
+          assertThat(e.getMessage()).contains("Unrecognized remote plugin message: 'Starting my plugin... loading"
+              + " config'").contains("printed to stdout before its handshake line").contains("command: ");
+        });
+    long booted = pidFrom(out.resolve("booted"));
+    assertThat(Fixtures.isRunning(booted)).isFalse();
+    assertThat(socketDirs()).isEmpty();
+  }
+
+  @Test
+  void missingHandshakeFailsAtTheDeadlineAndKillsThePlugin() throws Exception {
+    RuntimeOptions fast = options.toBuilder().handshakeTimeout(Duration.ofMillis(1500)).build();
+    long start = System.nanoTime();
+
+    assertThatThrownBy(() -> launch("no-handshake", fast, ProcessGroups.detect()))
+        .isInstanceOfSatisfying(PluginException.class, e -> {
+          assertThat(e.kind()).isEqualTo(FailureKind.HANDSHAKE_TIMEOUT);
+          assertThat(e.getMessage()).contains("timeout while waiting for plugin to start: no handshake line on"
+              + " stdout within 1500 ms");
+        });
+    long tookMs = (System.nanoTime() - start) / 1_000_000;
+    assertThat(tookMs).isBetween(1500L, 4000L);
+    assertThat(Fixtures.isRunning(pidFrom(out.resolve("booted")))).isFalse();
+    assertThat(socketDirs()).isEmpty();
+    System.out.printf("missing handshake: failed after %d ms (deadline 1500 ms), plugin killed%n", tookMs);
+  }
+
+  @Test
+  void pluginExitingBeforeTheHandshakeReportsExitStatusAndStderr() {
+    long start = System.nanoTime();
+    assertThatThrownBy(() -> launch("exits-immediately"))
+        .isInstanceOfSatisfying(PluginException.class, e -> {
+          assertThat(e.kind()).isEqualTo(FailureKind.EXITED_BEFORE_HANDSHAKE);
+          assertThat(e.getMessage()).contains("plugin exited before we could connect");
+          assertThat(e.exitCode()).hasValue(3);
+          assertThat(e.stderrTail()).containsExactly("loading settings", "error: config file settings.toml missing");
+          assertThat(e.getMessage()).contains("(exit status 3)").contains("error: config file settings.toml missing");
+        });
+    System.out.printf("early exit: reported after %d ms%n", (System.nanoTime() - start) / 1_000_000);
+  }
+
+  @Test
+  void unofferedAppVersionIsRejectedWithBothSides() {
+    assertThatThrownBy(() -> launch("version-mismatch"))
+        .isInstanceOfSatisfying(PluginException.class, e -> {
+          assertThat(e.kind()).isEqualTo(FailureKind.HANDSHAKE_INCOMPATIBLE);
+          assertThat(e.getMessage()).contains("plugin version 7, host versions [1]");
+        });
+  }
+
+  @Test
+  void pluginIgnoringSigtermIsKilledWithinTheBudget() throws Exception {
+    RuntimeOptions quick = options.toBuilder().sigtermGrace(Duration.ofMillis(500)).build();
+    LaunchedPlugin p = launch("ignores-sigterm", quick, ProcessGroups.detect());
+    pidFrom(out.resolve("booted"));
+
+    StopResult result = p.process().stop(List.of());
+
+    assertThat(result.phase()).isEqualTo(StopResult.Phase.KILLED);
+    assertThat(result.exit().killedBySignal()).isTrue();
+    assertThat(result.exit().toString()).isEqualTo("killed by signal 9 (SIGKILL)");
+    assertThat(result.took()).isBetween(Duration.ofMillis(500), Duration.ofMillis(3000));
+    System.out.printf("SIGTERM ignored: SIGKILLed, stop took %d ms (grace 500 ms)%n", result.took().toMillis());
+  }
+
+  @Test
+  void groupKillReachesTheGrandchild() throws Exception {
+    LaunchedPlugin p = launch("forks-child");
+    long child = pidFrom(out.resolve("child"));
+    assertThat(Fixtures.isRunning(child)).isTrue();
+
+    p.process().stop(List.of());
+
+    assertThat(Fixtures.awaitGone(child, Duration.ofSeconds(2))).as("grandchild %d gone", child).isTrue();
+  }
+
+  @Test
+  void withoutProcessGroupsTheDescendantsAreStillKilled() throws Exception {
+    LaunchedPlugin p = launch("forks-child", options, ProcessGroups.unavailable());
+    long child = pidFrom(out.resolve("child"));
+
+    assertThat(p.process().hasProcessGroup()).isFalse();
+    p.process().stop(List.of());
+
+    assertThat(Fixtures.awaitGone(child, Duration.ofSeconds(2))).as("child %d gone", child).isTrue();
+  }
+
+  @Test
+  void crashIsNoticedFromTheExitAtOnceWithTracebackLoggedAtError() throws Exception {
+    LaunchedPlugin p = launch("crashes");
+
+    ExitStatus status = p.process().onExit().get(10, java.util.concurrent.TimeUnit.SECONDS);
+
+    assertThat(status.code()).isEqualTo(1);
+    p.process().stop(List.of());
+    assertThat(p.process().stderrTail()).last().isEqualTo("ValueError: boom: the plugin crashed");
+    assertThat(logs).anySatisfy(e -> {
+      assertThat(e.level()).isEqualTo(dev.pyplugins.runtime.internal.logging.LogLevel.ERROR);
+      assertThat(e.message()).startsWith("Traceback (most recent call last):")
+          .endsWith("ValueError: boom: the plugin crashed");
+    });
+  }
+
+  @Test
+  void externalSigkillIsNoticedWithinMilliseconds() throws Exception {
+    LaunchedPlugin p = launch("healthy");
+    long start = System.nanoTime();
+
+    ProcessHandle.of(p.process().pid()).orElseThrow().destroyForcibly();
+    ExitStatus status = p.process().onExit().get(2, java.util.concurrent.TimeUnit.SECONDS);
+
+    long noticedMs = (System.nanoTime() - start) / 1_000_000;
+    assertThat(status.toString()).isEqualTo("killed by signal 9 (SIGKILL)");
+    assertThat(noticedMs).isLessThan(1000);
+    StopResult after = p.process().stop(List.of());
+    assertThat(after.phase()).isEqualTo(StopResult.Phase.ALREADY_EXITED);
+    assertThat(socketDirs()).isEmpty();
+    System.out.printf("external SIGKILL: exit noticed after %d ms%n", noticedMs);
+  }
+
+  @Test
+  void megabytesOfStdoutAndStderrNeverBlockThePlugin() throws Exception {
+    long start = System.nanoTime();
+    LaunchedPlugin p = launch("noisy");
+
+    var stdout = Fixtures.awaitFile(out.resolve("stdout-done"), Duration.ofSeconds(60));
+    var stderr = Fixtures.awaitFile(out.resolve("stderr-done"), Duration.ofSeconds(60));
+
+    double seconds = (System.nanoTime() - start) / 1e9;
+    assertThat(stdout).as("stdout writer finished").isPresent();
+    assertThat(stderr).as("stderr writer finished").isPresent();
+    assertThat(p.process().isAlive()).isTrue();
+    long bytes = Long.parseLong(stdout.get()) + Long.parseLong(stderr.get());
+    assertThat(bytes).isGreaterThan(16L * 1024 * 1024);
+    assertThat(p.process().stop(List.of()).phase()).isEqualTo(StopResult.Phase.TERMINATED);
+    assertThat(p.process().stderrTail()).allSatisfy(l -> assertThat(l.length()).isLessThanOrEqualTo(1027));
+    System.out.printf("noisy plugin: %.1f MiB through stdout+stderr in %.2f s, never blocked%n",
+        bytes / 1048576.0, seconds);
+  }
+}
