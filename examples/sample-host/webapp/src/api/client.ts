@@ -46,6 +46,11 @@ export function errorText(error: unknown): string {
     return error instanceof Error ? error.message : String(error);
 }
 
+/** What the host added to explain an error (Mattermost's detailed_error: a script's output, say), or ''. */
+export function errorDetail(error: unknown): string {
+    return error instanceof ClientError ? error.detailed_error ?? '' : '';
+}
+
 /** True when the host refused the call for want of a session (expired, logged out elsewhere). */
 export function isUnauthorized(error: unknown): boolean {
     return error instanceof ClientError && error.status_code === 401;

@@ -1,6 +1,7 @@
 import {useEffect, useState} from 'react';
 import type {Channel} from '@mattermost/types/channels';
 import type {Post} from '@mattermost/types/posts';
+import {client} from '../api/client';
 import {decoded, useLiveEvents} from '../api/live';
 import {channelPath, navigate} from '../app/router';
 import {useMe, useSession} from '../app/session';
@@ -17,7 +18,7 @@ export function ChatPage({team, channel}: {team?: string; channel?: string}) {
     const users = useUsers(me);
     const teams = useTeams(check);
     const currentTeam = teams?.find((t) => t.name === team) ?? teams?.[0];
-    const {channels, reload} = useMyChannels(currentTeam?.id, check);
+    const {channels, add} = useMyChannels(currentTeam?.id, check);
     const currentChannel = channels && (channels.find((c) => c.name === channel) ?? defaultChannel(channels));
     const [unread, setUnread] = useState<ReadonlySet<string>>(new Set());
 
@@ -37,7 +38,8 @@ export function ChatPage({team, channel}: {team?: string; channel?: string}) {
         if (message.event === 'posted') {
             const post = decoded<Post>(message.data.post);
             if (channels && !channels.some((c) => c.id === post.channel_id)) {
-                void reload(); // a channel new to this page (a direct message someone just opened)
+                // A channel new to this page (a direct message someone just opened), as Mattermost's app does.
+                client.getChannel(post.channel_id).then(add, () => undefined);
             }
             if (post.channel_id !== currentChannel?.id && post.user_id !== me.id) {
                 setUnread((held) => new Set(held).add(post.channel_id));
@@ -54,7 +56,7 @@ export function ChatPage({team, channel}: {team?: string; channel?: string}) {
     return (
         <div className='chat'>
             <Sidebar teams={teams ?? []} team={currentTeam} channels={channels} current={currentChannel}
-                unread={unread} users={users} reloadChannels={reload}/>
+                unread={unread} users={users} addChannel={add}/>
             <ChannelView key={currentChannel.id} team={currentTeam} channel={currentChannel} users={users}/>
             <PluginEvents/>
         </div>

@@ -15,10 +15,10 @@ type Props = {
     current: Channel;
     unread: ReadonlySet<string>;
     users: Users;
-    reloadChannels(): Promise<Channel[]>;
+    addChannel(channel: Channel): void;
 };
 
-export function Sidebar({teams, team, channels, current, unread, users, reloadChannels}: Props) {
+export function Sidebar({teams, team, channels, current, unread, users, addChannel}: Props) {
     const me = useMe();
     const shared = channels.filter((c) => !isDirect(c) && c.type !== 'G')
         .sort((a, b) => a.display_name.localeCompare(b.display_name));
@@ -50,13 +50,13 @@ export function Sidebar({teams, team, channels, current, unread, users, reloadCh
             <ul>{shared.map((c) => link(c, `${c.type === 'P' ? '🔒' : '#'} ${c.display_name || c.name}`))}</ul>
             <h3>Direct messages</h3>
             <ul>{direct.map((c) => link(c, `@${users.name(directPartner(c, me.id))}`))}</ul>
-            <NewDirectMessage team={team} reloadChannels={reloadChannels}/>
+            <NewDirectMessage team={team} addChannel={addChannel}/>
         </aside>
     );
 }
 
 /** "Message someone": pick a user, open (or create) the direct channel with them. */
-function NewDirectMessage({team, reloadChannels}: {team: Team; reloadChannels(): Promise<Channel[]>}) {
+function NewDirectMessage({team, addChannel}: {team: Team; addChannel(channel: Channel): void}) {
     const me = useMe();
     const [people, setPeople] = useState<UserProfile[]>();
     const [error, setError] = useState('');
@@ -73,7 +73,7 @@ function NewDirectMessage({team, reloadChannels}: {team: Team; reloadChannels():
     async function start(user: UserProfile) {
         try {
             const channel = await client.createDirectChannel([me.id, user.id]);
-            await reloadChannels();
+            addChannel(channel);
             setPeople(undefined);
             navigate(channelPath(team.name, channel.name));
         } catch (e) {

@@ -1,6 +1,6 @@
 // The user's teams and, in the chosen team, the channels they are in (direct messages included, as
 // GET /users/me/teams/{team}/channels returns them); reloaded when the WebSocket says they changed.
-import {useCallback, useEffect, useState} from 'react';
+import {useCallback, useEffect, useMemo, useState} from 'react';
 import type {Channel} from '@mattermost/types/channels';
 import type {Team} from '@mattermost/types/teams';
 import {client} from '../api/client';
@@ -28,34 +28,45 @@ export function useTeams(onError: (error: unknown) => void): Team[] | undefined 
     return teams;
 }
 
-export type MyChannels = {channels: Channel[] | undefined; reload(): Promise<Channel[]>};
+export type MyChannels = {
+    channels: Channel[] | undefined;
+    reload(): Promise<void>;
+    /** Adds a channel the page learnt of another way (one just opened, or one a live post came from). */
+    add(channel: Channel): void;
+};
 
 export function useMyChannels(teamId: string | undefined, onError: (error: unknown) => void): MyChannels {
-    const [channels, setChannels] = useState<Channel[]>();
+    const [listed, setListed] = useState<Channel[]>();
+    const [added, setAdded] = useState<Channel[]>([]);
     const reload = useCallback(async () => {
         if (!teamId) {
-            return [];
+            return;
         }
         try {
-            const mine = (await client.getMyChannels(teamId)).filter((c) => !c.delete_at);
-            setChannels(mine);
-            return mine;
+            setListed((await client.getMyChannels(teamId)).filter((c) => !c.delete_at));
         } catch (e) {
-            setChannels((held) => held ?? []);
+            setListed((held) => held ?? []);
             onError(e);
-            return [];
         }
     }, [teamId, onError]);
     useEffect(() => {
-        setChannels(undefined);
+        setListed(undefined);
+        setAdded([]);
         void reload();
     }, [reload]);
+    const add = useCallback((channel: Channel) => {
+        if (!channel.team_id || channel.team_id === teamId) { // direct and group channels belong to every team
+            setAdded((held) => [...held.filter((c) => c.id !== channel.id), channel]);
+        }
+    }, [teamId]);
+    const channels = useMemo(() => listed && [...listed, ...added.filter((a) => !listed.some((c) => c.id === a.id))],
+        [listed, added]);
     useLiveEvents((message) => {
         if (MEMBERSHIP_EVENTS.has(message.event)) {
             void reload();
         }
     });
-    return {channels, reload};
+    return {channels, reload, add};
 }
 
 /** The other person of a direct-message channel (named "{id}__{id}"), or the user for a note to self. */

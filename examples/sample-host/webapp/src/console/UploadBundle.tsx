@@ -1,6 +1,6 @@
 import {useRef, useState} from 'react';
 import type {FormEvent} from 'react';
-import {client, errorText} from '../api/client';
+import {client, errorDetail, errorText} from '../api/client';
 
 /** Installs a plugin from a bundle (a .tar.gz with plugin.json at its top), as POST /plugins does. */
 export function UploadBundle({refresh}: {refresh(): Promise<void>}) {
@@ -10,6 +10,7 @@ export function UploadBundle({refresh}: {refresh(): Promise<void>}) {
     const [busy, setBusy] = useState(false);
     const [message, setMessage] = useState('');
     const [error, setError] = useState('');
+    const [detail, setDetail] = useState('');
 
     async function upload(event: FormEvent) {
         event.preventDefault();
@@ -18,6 +19,7 @@ export function UploadBundle({refresh}: {refresh(): Promise<void>}) {
         }
         setBusy(true);
         setError('');
+        setDetail('');
         setMessage('');
         try {
             const manifest = await client.uploadPlugin(file, replace);
@@ -28,6 +30,7 @@ export function UploadBundle({refresh}: {refresh(): Promise<void>}) {
             }
         } catch (e) {
             setError(errorText(e));
+            setDetail(errorDetail(e));
         } finally {
             setBusy(false);
             await refresh();
@@ -46,6 +49,7 @@ export function UploadBundle({refresh}: {refresh(): Promise<void>}) {
             <button type='submit' disabled={!file || busy} data-testid='upload-bundle'>{busy ? 'Installing…' : 'Upload'}</button>
             {message && <p className='ok' data-testid='upload-result'>{message}</p>}
             {error && <p className='error' role='alert' data-testid='upload-error'>{error}</p>}
+            {detail && <pre className='detail'>{detail}</pre>}
         </form>
     );
 }

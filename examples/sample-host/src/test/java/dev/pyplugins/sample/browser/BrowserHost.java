@@ -23,7 +23,8 @@ import java.util.stream.Stream;
 
 /**
  * A sample host for the page's tests: in this JVM on a free port, its own database (with the demo's
- * logins, team and channels, as a new host seeds them) and copies of the named plugins. The tests act on
+ * logins, team and channels, as a new host seeds them), copies of the named plugins, and what it needs to
+ * make an uploaded plugin's venv (make_venv.py beside the plugins, the build's SDK wheel). The tests act on
  * the page through the browser and look at, or change, the host's side through its Plugin API.
  */
 final class BrowserHost implements AutoCloseable {
@@ -44,6 +45,9 @@ final class BrowserHost implements AutoCloseable {
     Path pluginsDir = Files.createDirectories(root.resolve("plugins"));
     for (String name : plugins) {
       copy(pluginSource(name), pluginsDir.resolve(name));
+    }
+    for (String file : new String[] {"make_venv.py", "constraints.txt"}) { // how an uploaded plugin gets its venv
+      Files.copy(EXAMPLES.resolve(file), pluginsDir.resolve(file));
     }
     HostOptions options = new HostOptions("127.0.0.1", 0, root.resolve("data"), null, null, null, pluginsDir,
         false, false, List.of(), WHEELS);

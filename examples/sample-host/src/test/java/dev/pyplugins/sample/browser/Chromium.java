@@ -32,6 +32,7 @@ final class Chromium implements AutoCloseable {
 
   final ChromeDriver driver;
   private final Path profile;
+  private static final java.util.concurrent.atomic.AtomicInteger TIMEOUTS = new java.util.concurrent.atomic.AtomicInteger();
 
   private Chromium(ChromeDriver driver, Path profile) {
     this.driver = driver;
@@ -77,7 +78,8 @@ final class Chromium implements AutoCloseable {
 
   WebDriverWait waiting(Duration patience) {
     WebDriverWait wait = new WebDriverWait(driver, patience, Duration.ofMillis(50));
-    wait.withMessage(() -> "(page at " + driver.getCurrentUrl() + "; browser console: " + consoleLog() + ")");
+    wait.withMessage(() -> "(page at " + driver.getCurrentUrl() + ", shown in " + failureShot() + "; browser console: "
+        + consoleLog() + ")");
     return wait;
   }
 
@@ -87,6 +89,15 @@ final class Chromium implements AutoCloseable {
     Path file = SCREENSHOTS.resolve(name + ".png");
     Files.write(file, driver.getScreenshotAs(OutputType.BYTES));
     return file;
+  }
+
+  /** A screenshot of a wait that timed out, to see what the page showed instead. */
+  private String failureShot() {
+    try {
+      return screenshot("timeout-" + TIMEOUTS.incrementAndGet()).toString();
+    } catch (IOException | RuntimeException e) {
+      return "(no screenshot: " + e.getMessage() + ")";
+    }
   }
 
   /** What the page wrote to its console since the last call (errors above all), for failure messages. */

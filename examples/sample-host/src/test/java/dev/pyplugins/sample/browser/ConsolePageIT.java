@@ -17,6 +17,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /** The operator console, as the demo's system administrator: plugins, restart, settings, install, remove. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -108,7 +109,7 @@ class ConsolePageIT {
   void anUploadedBundleIsInstalledAndRuns() throws Exception {
     Path bundle = Bundles.tarGz(BrowserHost.pluginSource("stream_reply"), root.resolve("stream_reply.tar.gz"));
     console.find("bundle-file").sendKeys(bundle.toString());
-    console.find("upload-bundle").click();
+    browser.waiting().until(ExpectedConditions.elementToBeClickable(Page.testId("upload-bundle"))).click();
     WebElement result = browser.waiting(ConsolePage.INSTALL_PATIENCE).until(d -> d.findElements(Page.testId("upload-result"))
         .stream().findFirst().orElse(null));
     assertThat(result.getText()).contains("Stream reply", "0.1.0");
