@@ -124,6 +124,25 @@ class ConsolePageIT {
 
   @Test
   @Order(5)
+  void aSecretSettingIsSavedButOnlyEverShownMasked() {
+    console.click(STREAM, "plugin-settings");
+    By keyInput = By.cssSelector("[data-plugin-id='" + STREAM + "'] [data-testid='settings-form'] #setting-ApiKey");
+    WebElement key = console.find(keyInput);
+    assertThat(key.getAttribute("type")).isEqualTo("password");
+    key.sendKeys("sk-not-for-eyes");
+    console.plugin(STREAM).findElement(Page.testId("save-settings")).click();
+    console.find("settings-saved");
+
+    console.click(STREAM, "plugin-settings"); // closed, then opened again: read back from GET /config
+    console.click(STREAM, "plugin-settings");
+    browser.waiting().until(d -> !console.find(keyInput).getAttribute("value").isEmpty());
+    assertThat(console.find(keyInput).getAttribute("value")).isEqualTo("********************************");
+    assertThat(browser.driver.getPageSource()).doesNotContain("sk-not-for-eyes");
+    console.click(STREAM, "plugin-settings");
+  }
+
+  @Test
+  @Order(6)
   void disableStopsAPluginAndEnableStartsIt() {
     console.click(STREAM, "disable-plugin");
     browser.waiting(PLUGIN_START).until(d -> !console.state(STREAM).equals("RUNNING")
@@ -134,7 +153,7 @@ class ConsolePageIT {
   }
 
   @Test
-  @Order(6)
+  @Order(7)
   void removeUninstallsAPlugin() {
     console.click(STREAM, "remove-plugin");
     browser.waiting().until(d -> {
@@ -147,7 +166,7 @@ class ConsolePageIT {
   }
 
   @Test
-  @Order(7)
+  @Order(8)
   void someoneWhoIsNotAnAdministratorIsRefusedByTheHost() {
     console.find("logout").click();
     new LoginPage(browser, host.uri()).submit(host.login().user(), host.login().userPassword());

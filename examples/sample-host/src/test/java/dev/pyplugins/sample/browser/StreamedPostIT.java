@@ -67,6 +67,11 @@ class StreamedPostIT {
   @Test
   @Order(1)
   void theBotsReplyGrowsWordByWordAsItIsEdited() throws Exception {
+    chat.send("Can teh bot stream its answer?"); // the scene for the README's screenshot, with a reaction
+    WebElement question = chat.awaitPost(m -> m.equals("Can the bot stream its answer?"), "rewritten by hello");
+    host.react(host.login().admin(), question.getAttribute("data-post-id"), "+1");
+    chat.find(By.cssSelector("[data-testid='reaction'][data-emoji='+1']"));
+
     browser.driver.executeScript(RECORDER);
     chat.send("/stream " + WORDS);
 
