@@ -63,7 +63,7 @@ if [ -n "$stale" ]; then
   jar=$(ls "$host_dir"/target/pyplugins-sample-host-*.jar | head -n 1)
 else
   python3 examples/plugins/make_venv.py --wheel-dir "$host_dir/target/wheel" examples/plugins/hello \
-    examples/plugins/streaming >/dev/null
+    examples/plugins/streaming examples/plugins/agent examples/agent-devservers >/dev/null
 fi
 
 # Class data sharing: the first run records the classes the host loads, later runs map them (a faster start).
@@ -74,7 +74,12 @@ else
   cds="-XX:ArchiveClassesAtExit=$archive"
 fi
 
-exec java -Xlog:cds=off -Xlog:cds+dynamic=off "$cds" -XX:TieredStopAtLevel=1 \
+# The agent plugin's default model endpoint: the LLM wire fake with the tour's scripted answers (stdlib only).
+(cd examples/agent-devservers && exec python3 -m llm_wire_fake --port 8066 --script scripts/demo.json >/dev/null) &
+wire_fake=$!
+trap 'kill "$wire_fake" 2>/dev/null || true' EXIT
+
+java -Xlog:cds=off -Xlog:cds+dynamic=off "$cds" -XX:TieredStopAtLevel=1 \
   -cp "$jar:$(cat "$host_dir/target/classpath.txt")" dev.pyplugins.sample.SampleHostMain \
   --data-dir data --plugins-dir examples/plugins --wheel-dir "$host_dir/target/wheel" "$tour" \
   ${args[@]+"${args[@]}"}

@@ -11,6 +11,7 @@ import dev.pyplugins.codegen.Generators;
 import dev.pyplugins.codegen.OutputRoot;
 import java.io.File;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -42,9 +43,27 @@ import org.eclipse.aether.RepositorySystemSession;
 @Mojo(name = "generate", defaultPhase = LifecyclePhase.GENERATE_SOURCES, threadSafe = true)
 public class GenerateMojo extends AbstractMojo {
 
-  /** Directories holding the {@code .proto} files to generate from; imports resolve against them first. */
+  /**
+   * Directories holding the {@code .proto} files to generate from; imports resolve against them first. A root
+   * that does not exist is skipped (so the default may be absent when {@code protoArtifacts} supplies the files).
+   */
   @Parameter(defaultValue = "${project.basedir}/src/main/proto", required = true)
   private List<File> protoSourceRoots;
+
+  /**
+   * Jars whose {@code .proto} files are generated from, as if they were proto source roots: each
+   * {@code groupId:artifactId[:version]}, the version taken from the project's dependency management when left
+   * out (the pyplugins BOM manages {@code dev.pyplugins:pyplugins-proto}). Resolved through Maven.
+   */
+  @Parameter
+  private List<String> protoArtifacts;
+
+  /**
+   * Jars whose {@code .proto} files may be imported, without generating code for them (a host protocol that
+   * imports the Mattermost model types, say): {@code groupId:artifactId[:version]} as for {@code protoArtifacts}.
+   */
+  @Parameter
+  private List<String> importArtifacts;
 
   /** Ant-style patterns, relative to each proto source root, of the files to generate from. */
   @Parameter(defaultValue = "**/*.proto")
@@ -189,17 +208,25 @@ public class GenerateMojo extends AbstractMojo {
       getLog().warn("Both generateJava and generatePython are false: nothing to generate");
       return;
     }
-    List<String> files = ProtoFileScanner.scan(protoSourceRoots, includes, orEmpty(excludes));
+    ProtoArtifacts artifacts = new ProtoArtifacts(repositorySystem, repositorySession, project);
+    Path unpacked = workDirectory.toPath().resolve("proto-artifacts");
+    List<Path> sourceRoots = new ArrayList<>(existing(protoSourceRoots));
+    sourceRoots.addAll(artifacts.unpack(orEmpty(protoArtifacts), unpacked.resolve("sources")));
+    List<Path> importRootPaths = new ArrayList<>(paths(orEmpty(importRoots)));
+    importRootPaths.addAll(artifacts.unpack(orEmpty(importArtifacts), unpacked.resolve("imports")));
+    List<String> files = ProtoFileScanner.scan(sourceRoots.stream().map(Path::toFile).toList(), includes,
+        orEmpty(excludes));
     if (files.isEmpty()) {
       throw new MojoFailureException("No .proto files match " + includes + (orEmpty(excludes).isEmpty() ? ""
-          : " minus " + excludes) + " in " + protoSourceRoots);
+          : " minus " + excludes) + " in " + protoSourceRoots + (orEmpty(protoArtifacts).isEmpty() ? ""
+          : " or the proto artifacts " + protoArtifacts));
     }
     if (hookDeadlineMillis <= 0) {
       throw new MojoFailureException("hookDeadlineMillis must be positive, not " + hookDeadlineMillis);
     }
     GenerationRequest request;
     try {
-      request = new GenerationRequest(paths(protoSourceRoots), paths(orEmpty(importRoots)), files,
+      request = new GenerationRequest(sourceRoots, importRootPaths, files,
           tool(NativeToolResolver.PROTOC, protocExecutable, protocVersion, BuildInfo.protobufVersion()),
           generateJava ? Optional.of(tool(NativeToolResolver.GRPC_JAVA, grpcJavaPluginExecutable, grpcJavaVersion,
               BuildInfo.grpcCompilerVersion())) : Optional.empty(),
@@ -279,5 +306,17 @@ public class GenerateMojo extends AbstractMojo {
 
   private static List<Path> paths(List<File> files) {
     return files.stream().map(File::toPath).toList();
+  }
+
+  private List<Path> existing(List<File> roots) {
+    List<Path> present = new ArrayList<>();
+    for (File root : roots) {
+      if (root.isDirectory()) {
+        present.add(root.toPath());
+      } else {
+        getLog().debug("proto source root " + root + " does not exist; skipped");
+      }
+    }
+    return present;
   }
 }

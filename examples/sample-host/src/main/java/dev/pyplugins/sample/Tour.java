@@ -57,6 +57,7 @@ public final class Tour {
     out.println();
     out.println("== Tour of the sample host at " + base);
     logIn(login.admin(), login.adminPassword());
+    String adminToken = token;
     requireRunning("com.example.hello", "com.example.streaming");
     expect("resetting the hello plugin's settings", send("PUT", "/api/v4/plugins/com.example.hello/config", "{}"), 200);
     logIn(login.user(), login.userPassword());
@@ -117,6 +118,7 @@ public final class Tour {
     out.printf("   plugin: %s%n   local sha256 %s: %s%n", upload.body().strip(), expected, same ? "same" : "DIFFERENT");
     check(same, "step 6: the plugin's hash differs from the data sent");
 
+    new AgentTour(base, out, adminToken, token).run();
     printCurlLines(channel);
   }
 

@@ -22,6 +22,8 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class PostStore {
   private static final String LIVE = "SELECT data FROM posts WHERE channel_id = ? AND delete_at = 0 ";
+  /** Mattermost's limit on a message, in characters (Go runes, that is code points). */
+  public static final int MAX_MESSAGE_LENGTH = 16383;
 
   private final Sql sql;
   private final AtomicLong lastCreateAt = new AtomicLong();
@@ -35,6 +37,7 @@ public final class PostStore {
     if (post.getChannelId().isEmpty()) {
       throw AppErrorException.badRequest("model.post.is_valid.channel_id.app_error", "A post needs a channel_id.");
     }
+    checkLength(post);
     if (!post.getRootId().isEmpty()) {
       Post root = get(post.getRootId());
       if (!root.getChannelId().equals(post.getChannelId()) || !root.getRootId().isEmpty()) {
@@ -64,6 +67,7 @@ public final class PostStore {
 
   /** Saves new content for a post; id, channel, thread, author and create_at stay; edit_at marks a new message. */
   public Post update(Post post) {
+    checkLength(post);
     Post current = get(post.getId());
     long now = System.currentTimeMillis();
     Post saved = post.toBuilder().setChannelId(current.getChannelId()).setRootId(current.getRootId())
@@ -123,6 +127,14 @@ public final class PostStore {
     List<Post> newestFirst = new ArrayList<>(oldestFirst);
     Collections.reverse(newestFirst);
     return list(newestFirst);
+  }
+
+  private static void checkLength(Post post) {
+    int length = post.getMessage().codePointCount(0, post.getMessage().length());
+    if (length > MAX_MESSAGE_LENGTH) {
+      throw AppErrorException.badRequest("model.post.is_valid.message_length.app_error", "A message may have at most "
+          + MAX_MESSAGE_LENGTH + " characters; this one has " + length + ".");
+    }
   }
 
   private void write(Post post) {

@@ -69,7 +69,12 @@ final class TestHost implements AutoCloseable {
   }
 
   static TestHost start(Path dataDir, Path pluginsDir) throws Exception {
-    return start(HostOptions.local(dataDir, pluginsDir, 0));
+    return start(dataDir, pluginsDir, PYTHON);
+  }
+
+  /** A host whose plugins run on {@code python} (a venv with the SDK wheel and what the plugins need). */
+  static TestHost start(Path dataDir, Path pluginsDir, Path python) throws Exception {
+    return start(HostOptions.local(dataDir, pluginsDir, 0), python);
   }
 
   /**
@@ -82,12 +87,12 @@ final class TestHost implements AutoCloseable {
     }
     HostOptions local = HostOptions.local(dataDir, pluginsDir, 0);
     return start(new HostOptions(local.host(), 0, dataDir, null, null, null, pluginsDir, false, false,
-        java.util.List.of(), WHEEL));
+        java.util.List.of(), WHEEL), PYTHON);
   }
 
-  private static TestHost start(HostOptions options) throws Exception {
-    assertThat(PYTHON).as("the test venv's interpreter (made by the build's test-venv step)").exists();
-    RuntimeOptions runtime = RuntimeOptions.builder().pythonCommand(PYTHON.toAbsolutePath().toString()).build();
+  private static TestHost start(HostOptions options, Path python) throws Exception {
+    assertThat(python).as("the plugins' interpreter (made by the build)").exists();
+    RuntimeOptions runtime = RuntimeOptions.builder().pythonCommand(python.toAbsolutePath().toString()).build();
     TestHost host = new TestHost(SampleHost.start(options, runtime));
     host.logInAsAdmin();
     return host;

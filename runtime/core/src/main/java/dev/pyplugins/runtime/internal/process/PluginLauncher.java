@@ -8,7 +8,7 @@ import dev.pyplugins.runtime.internal.handshake.HandshakeLine;
 import dev.pyplugins.runtime.internal.handshake.HandshakeParser;
 import dev.pyplugins.runtime.internal.handshake.Network;
 import dev.pyplugins.runtime.internal.logging.PluginLogSink;
-import dev.pyplugins.runtime.internal.logging.Slf4jLogSink;
+import dev.pyplugins.runtime.internal.logging.PluginLogSinks;
 import dev.pyplugins.runtime.internal.manifest.InterpreterLocator;
 import dev.pyplugins.runtime.internal.manifest.ValidatedManifest;
 import dev.pyplugins.runtime.internal.manifest.ServerRuntime;
@@ -80,7 +80,7 @@ public final class PluginLauncher {
 
   /** Starts the plugin with the SLF4J log bridge and nothing prepared before the spawn. */
   public LaunchedPlugin launch(ValidatedManifest manifest) {
-    return launch(manifest, dir -> Map.of(), pid -> new Slf4jLogSink(manifest.id(), pid));
+    return launch(manifest, dir -> Map.of(), pid -> PluginLogSinks.forPlugin(manifest.id(), pid));
   }
 
   /**

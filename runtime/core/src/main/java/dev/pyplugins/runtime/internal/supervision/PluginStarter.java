@@ -11,7 +11,7 @@ import dev.pyplugins.runtime.internal.dispatch.HookMetricsInterceptor;
 import dev.pyplugins.runtime.internal.endpoint.ApiEndpoint;
 import dev.pyplugins.runtime.internal.endpoint.ApiEndpoints;
 import dev.pyplugins.runtime.internal.logging.PluginLogSink;
-import dev.pyplugins.runtime.internal.logging.Slf4jLogSink;
+import dev.pyplugins.runtime.internal.logging.PluginLogSinks;
 import dev.pyplugins.runtime.internal.manifest.ValidatedManifest;
 import dev.pyplugins.runtime.internal.process.ExitStatus;
 import dev.pyplugins.runtime.internal.process.LaunchedPlugin;
@@ -88,7 +88,7 @@ final class PluginStarter {
         endpoint.set(opened);
         return opened.environment();
       }, pid -> {
-        PluginLogSink s = new Slf4jLogSink(id, pid);
+        PluginLogSink s = PluginLogSinks.forPlugin(id, pid);
         sink.set(s);
         return s;
       });

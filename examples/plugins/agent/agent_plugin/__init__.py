@@ -1,0 +1,1 @@
+"""The agent plugin's code; plugin.py holds only the hooks."""
