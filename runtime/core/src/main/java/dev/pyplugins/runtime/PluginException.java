@@ -6,13 +6,15 @@ import java.util.OptionalInt;
 
 /**
  * A plugin failure of a named {@link FailureKind}. For process failures it also carries the exit status and
- * the last stderr lines, which are part of {@link #getMessage()} so a log line alone is enough to act on.
+ * the last stderr lines, which are part of {@link #getMessage()} so a log line alone is enough to act on;
+ * {@link #summary()} leaves them out, for logs that show the plugin's stderr already.
  */
 public class PluginException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
   private final FailureKind kind;
   private final String pluginId;
+  private final String reason;
   private final Integer exitCode;
   private final List<String> stderrTail;
 
@@ -29,6 +31,7 @@ public class PluginException extends RuntimeException {
     super(describe(kind, pluginId, message, exitCode, stderrTail), cause);
     this.kind = Objects.requireNonNull(kind, "kind");
     this.pluginId = pluginId;
+    this.reason = message;
     this.exitCode = exitCode.isPresent() ? exitCode.getAsInt() : null;
     this.stderrTail = List.copyOf(stderrTail);
   }
@@ -40,6 +43,16 @@ public class PluginException extends RuntimeException {
   /** The plugin's id, or null when the failure happened before the id was known. */
   public String pluginId() {
     return pluginId;
+  }
+
+  /** What happened, as the failing step said it: the message without the plugin, kind, status and stderr. */
+  public String reason() {
+    return reason;
+  }
+
+  /** The message without the stderr lines: plugin, kind, what happened, exit status. */
+  public String summary() {
+    return describe(kind, pluginId, reason, exitCode(), List.of());
   }
 
   /** The process's exit status if it had exited (128+n for death by signal n). */

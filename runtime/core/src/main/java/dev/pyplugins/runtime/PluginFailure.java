@@ -1,7 +1,5 @@
 package dev.pyplugins.runtime;
 
-import dev.pyplugins.runtime.FailureKind;
-import dev.pyplugins.runtime.PluginException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -11,7 +9,7 @@ import java.util.OptionalInt;
  * What a user sees about a plugin's last failure.
  *
  * @param kind the failure kind
- * @param message what happened, with what to do where known
+ * @param message what happened, with what to do where known (the stderr lines are in {@code stderrTail})
  * @param exitCode the process's exit status, if it had exited
  * @param stderrTail the last lines the plugin wrote to stderr
  * @param at when it happened
@@ -26,6 +24,6 @@ public record PluginFailure(FailureKind kind, String message, OptionalInt exitCo
 
   /** The report of {@code e}, dated {@code at}. */
   public static PluginFailure of(PluginException e, Instant at) {
-    return new PluginFailure(e.kind(), e.getMessage(), e.exitCode(), e.stderrTail(), at);
+    return new PluginFailure(e.kind(), e.summary(), e.exitCode(), e.stderrTail(), at);
   }
 }

@@ -54,13 +54,22 @@ public final class InterpreterLocator {
         FailureKind.INTERPRETER_NOT_FOUND, manifest.id(), "no Python interpreter: looked for "
             + String.join(", ", VENV_CANDIDATES) + " in " + manifest.directory() + " and '" + pathCommand
             + "' on the PATH"));
-    PythonVersion version = probeVersion(manifest.id(), candidate);
-    if (!manifest.pythonVersion().isSatisfiedBy(version)) {
+    Probe probe = probe(manifest.id(), candidate);
+    if (!manifest.pythonVersion().isSatisfiedBy(probe.version())) {
       throw new PluginException(FailureKind.INTERPRETER_UNSUITABLE, manifest.id(), "server.python.version '"
-          + manifest.pythonVersion() + "' is not met by " + candidate + " (Python " + version + ")");
+          + manifest.pythonVersion() + "' is not met by " + candidate + " (Python " + probe.version() + ")");
     }
-    return new Interpreter(candidate, version);
+    if (!probe.hasSdk() && SdkImports.usesSdk(manifest.entryPoint())) {
+      throw new PluginException(FailureKind.INTERPRETER_UNSUITABLE, manifest.id(), candidate
+          + " cannot import the SDK (mattermost_plugin), which " + manifest.directory().relativize(manifest.entryPoint())
+          + " imports; give the plugin a venv with the SDK wheel: python3 -m venv " + manifest.directory()
+          + "/venv && " + manifest.directory() + "/venv/bin/pip install mattermost_plugin-<version>-py3-none-any.whl");
+    }
+    return new Interpreter(candidate, probe.version());
   }
+
+  /** What the interpreter said of itself: its version, and whether it can import the SDK. */
+  private record Probe(PythonVersion version, boolean hasSdk) {}
 
   /** The interpreter that would be chosen for a plugin in {@code pluginDirectory}, unchecked. */
   public Optional<Path> candidate(Path pluginDirectory) {
@@ -91,9 +100,10 @@ public final class InterpreterLocator {
     return Optional.empty();
   }
 
-  private static PythonVersion probeVersion(String pluginId, Path python) {
+  private static Probe probe(String pluginId, Path python) {
     List<String> command = new ArrayList<>(List.of(python.toString(), "-c",
-        "import sys; print('%d.%d.%d' % sys.version_info[:3])"));
+        "import importlib.util, sys; print('%d.%d.%d' % sys.version_info[:3],"
+            + " importlib.util.find_spec('mattermost_plugin') is not None)"));
     ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
     try {
       Process p = pb.start();
@@ -109,7 +119,8 @@ public final class InterpreterLocator {
       if (p.exitValue() != 0) {
         throw notFound(pluginId, python, "exited with status " + p.exitValue() + ": " + out);
       }
-      return PythonVersion.parse(out);
+      String[] words = out.split("\\s+");
+      return new Probe(PythonVersion.parse(words[0]), words.length > 1 && words[1].equals("True"));
     } catch (IOException e) {
       throw notFound(pluginId, python, "cannot be run: " + e.getMessage());
     } catch (IllegalArgumentException e) {

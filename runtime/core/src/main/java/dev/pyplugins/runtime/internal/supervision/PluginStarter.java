@@ -181,15 +181,9 @@ final class PluginStarter {
     }
     ExitStatus status = instance.onExit().getNow(null); // exited by itself, before the kill below
     instance.kill();
-    String message = status == null ? failure.getMessage() : failure.getMessage() + "; the process exited: " + status;
-    return new PluginException(failure.kind(), instance.pluginId(), stripPrefix(message, failure),
+    String message = status == null ? failure.reason() : failure.reason() + "; the process exited: " + status;
+    return new PluginException(failure.kind(), instance.pluginId(), message,
         status == null ? OptionalInt.empty() : OptionalInt.of(status.code()), instance.process().stderrTail(),
         failure.getCause() == null ? failure : failure.getCause());
-  }
-
-  /** The failure's own message without the "plugin x: KIND: " prefix PluginException adds again. */
-  private static String stripPrefix(String message, PluginException failure) {
-    String prefix = "plugin " + failure.pluginId() + ": " + failure.kind() + ": ";
-    return message.startsWith(prefix) ? message.substring(prefix.length()) : message;
   }
 }

@@ -19,10 +19,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -52,8 +49,7 @@ public final class PluginSupervisor implements AutoCloseable {
   private final java.util.concurrent.ScheduledExecutorService timers;
   private final Consumer<PluginStatus> listener;
   private final PluginLifecycle lifecycle;
-  private final ExecutorService thread;
-  private volatile Thread supervisorThread;
+  private final SupervisorThread thread;
   private volatile PluginInstance current;
   private volatile ValidatedManifest manifest;
   private ScheduledFuture<?> pendingRestart;
@@ -70,12 +66,7 @@ public final class PluginSupervisor implements AutoCloseable {
     this.timers = context.timers();
     this.listener = listener;
     this.lifecycle = new PluginLifecycle(pluginId, options, Clock.systemUTC(), ThreadLocalRandom.current()::nextDouble);
-    this.thread = Executors.newSingleThreadExecutor(r -> {
-      Thread t = new Thread(r, "pyplugins-supervisor-" + pluginId);
-      t.setDaemon(true);
-      supervisorThread = t;
-      return t;
-    });
+    this.thread = new SupervisorThread(pluginId);
   }
 
   public String pluginId() {
@@ -182,11 +173,11 @@ public final class PluginSupervisor implements AutoCloseable {
     publish();
     if (decision instanceof RestartDecision.Restart restart) {
       LOG.warn("plugin {} failed, restart {} in {} ms: {}", pluginId, restart.attempt(), restart.delay().toMillis(),
-          failure.getMessage());
+          failure.summary());
       pendingRestart = timers.schedule(() -> post(this::restartDue), restart.delay().toNanos(), TimeUnit.NANOSECONDS);
     } else {
       LOG.error("plugin {} failed and stays stopped ({}): {}", pluginId,
-          ((RestartDecision.GiveUp) decision).reason(), failure.getMessage());
+          ((RestartDecision.GiveUp) decision).reason(), failure.summary());
     }
   }
 
@@ -279,37 +270,11 @@ public final class PluginSupervisor implements AutoCloseable {
   }
 
   private void post(Runnable work) {
-    try {
-      thread.execute(() -> {
-        try {
-          work.run();
-        } catch (RuntimeException e) {
-          LOG.error("plugin {}: supervisor error", pluginId, e);
-        }
-      });
-    } catch (RejectedExecutionException e) {
-      // the supervisor was closed; nothing more to do for this plugin
-    }
+    thread.post(work);
   }
 
   private <T> T onSupervisorThread(Callable<T> work) {
-    if (Thread.currentThread() == supervisorThread) {
-      try {
-        return work.call();
-      } catch (Exception e) {
-        throw new IllegalStateException(e);
-      }
-    }
-    try {
-      return thread.submit(work).get();
-    } catch (RejectedExecutionException e) {
-      throw new IllegalStateException("the supervisor of plugin " + pluginId + " is closed", e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while waiting for the supervisor of plugin " + pluginId, e);
-    } catch (ExecutionException e) {
-      throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
-    }
+    return thread.call(work);
   }
 
   /** The manifest of the last start, if the plugin was ever started from one. */

@@ -73,6 +73,31 @@ class InterpreterLocatorTest {
   }
 
   @Test
+  void anSdkPluginOnAnInterpreterWithoutTheSdkFailsSayingHowToMakeItsVenv() throws IOException {
+    Files.writeString(plugin.resolve("plugin.py"), "from mattermost_plugin import Plugin, hook\n");
+    fakePython(pathDir.resolve("python3"), "3.12.1 False");
+
+    assertThatThrownBy(() -> new InterpreterLocator("python3", pathDir.toString()).locate(manifest(null)))
+        .isInstanceOfSatisfying(PluginException.class, e -> {
+          assertThat(e.kind()).isEqualTo(FailureKind.INTERPRETER_UNSUITABLE);
+          assertThat(e.getMessage()).contains("cannot import the SDK (mattermost_plugin), which plugin.py imports")
+              .contains("python3 -m venv " + plugin + "/venv && " + plugin + "/venv/bin/pip install");
+        });
+  }
+
+  @Test
+  void theSdkCheckAppliesOnlyToPluginsThatImportIt() throws IOException {
+    fakePython(pathDir.resolve("python3"), "3.12.1 False");
+    assertThat(new InterpreterLocator("python3", pathDir.toString()).locate(manifest(null)).version())
+        .as("a plugin without the SDK").isEqualTo(new PythonVersion(3, 12, 1));
+
+    Files.writeString(plugin.resolve("plugin.py"), "import mattermost_plugin\n");
+    fakePython(pathDir.resolve("python3"), "3.12.1 True");
+    assertThat(new InterpreterLocator("python3", pathDir.toString()).locate(manifest(null)).version())
+        .as("an SDK plugin on an interpreter that has it").isEqualTo(new PythonVersion(3, 12, 1));
+  }
+
+  @Test
   void missingInterpreterSaysWhereItLooked() {
     assertThatThrownBy(() -> new InterpreterLocator("python3", pathDir.toString()).locate(manifest(null)))
         .isInstanceOfSatisfying(PluginException.class, e -> {
