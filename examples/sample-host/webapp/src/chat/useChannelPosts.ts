@@ -3,7 +3,7 @@ import {useCallback, useEffect, useState} from 'react';
 import type {Post, PostList} from '@mattermost/types/posts';
 import type {Reaction} from '@mattermost/types/reactions';
 import {client, errorText} from '../api/client';
-import {decoded, useLiveEvents} from '../api/live';
+import {decoded, useLiveEvents, useResyncCount} from '../api/live';
 import type {LiveMessage} from '../api/live';
 import {withList, withPost, withoutPost, withReaction, withReactions} from './postState';
 import type {Posts} from './postState';
@@ -23,6 +23,7 @@ export function useChannelPosts(channelId: string, onError: (error: unknown) => 
     const [posts, setPosts] = useState<Posts>({});
     const [loading, setLoading] = useState(true);
     const [error, setError] = useState('');
+    const resyncs = useResyncCount();
 
     useEffect(() => {
         let current = true;
@@ -45,6 +46,17 @@ export function useChannelPosts(channelId: string, onError: (error: unknown) => 
             current = false;
         };
     }, [channelId, onError]);
+
+    useEffect(() => {
+        if (resyncs === 0) {
+            return undefined;
+        }
+        let current = true; // events may have been missed: the channel's posts afresh, in place
+        client.getPosts(channelId, 0, PAGE_SIZE).then((list) => current && setPosts(withList({}, list)), onError);
+        return () => {
+            current = false;
+        };
+    }, [channelId, onError, resyncs]);
 
     useMissingReactions(posts, setPosts);
 

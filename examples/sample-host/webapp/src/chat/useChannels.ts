@@ -4,7 +4,7 @@ import {useCallback, useEffect, useMemo, useState} from 'react';
 import type {Channel} from '@mattermost/types/channels';
 import type {Team} from '@mattermost/types/teams';
 import {client} from '../api/client';
-import {useLiveEvents} from '../api/live';
+import {useLiveEvents, useResyncCount} from '../api/live';
 
 const MEMBERSHIP_EVENTS = new Set(['channel_created', 'direct_added', 'group_added', 'user_added',
     'user_removed', 'channel_updated', 'channel_deleted', 'added_to_team', 'leave_team']);
@@ -38,6 +38,7 @@ export type MyChannels = {
 export function useMyChannels(teamId: string | undefined, onError: (error: unknown) => void): MyChannels {
     const [listed, setListed] = useState<Channel[]>();
     const [added, setAdded] = useState<Channel[]>([]);
+    const resyncs = useResyncCount();
     const reload = useCallback(async () => {
         if (!teamId) {
             return;
@@ -54,6 +55,11 @@ export function useMyChannels(teamId: string | undefined, onError: (error: unkno
         setAdded([]);
         void reload();
     }, [reload]);
+    useEffect(() => {
+        if (resyncs > 0) {
+            void reload(); // events may have been missed: list afresh, in place
+        }
+    }, [resyncs, reload]);
     const add = useCallback((channel: Channel) => {
         if (!channel.team_id || channel.team_id === teamId) { // direct and group channels belong to every team
             setAdded((held) => [...held.filter((c) => c.id !== channel.id), channel]);

@@ -90,4 +90,14 @@ class LoginPageIT {
     assertThat(chat.awaitChannel()).isEqualTo("Off-Topic");
     assertThat(chat.path()).isEqualTo("/demo/channels/off-topic");
   }
+
+  @Test
+  @Order(6)
+  void aSecondLoginInTheSamePageGetsLiveEventsAgain() {
+    ChatPage chat = new ChatPage(browser, host.uri());
+    chat.find("logout").click();
+    new LoginPage(browser, host.uri()).logIn(host.login().user(), host.login().userPassword());
+    host.postAs(host.login().admin(), "off-topic", "live after logging in again");
+    chat.awaitPost(m -> m.equals("live after logging in again"), "posted by the admin after the second login");
+  }
 }
