@@ -29,11 +29,19 @@ public final class AgentTour {
 
   private final URI base;
   private final PrintStream out;
+  private final String adminToken;
+  private final String userToken;
   private final HttpClient http = HttpClient.newHttpClient();
 
-  public AgentTour(URI base, PrintStream out) {
+  /**
+   * @param adminToken a system administrator's session token (to configure the plugin)
+   * @param userToken the session token of {@code ann}, who DMs the bot
+   */
+  public AgentTour(URI base, PrintStream out, String adminToken, String userToken) {
     this.base = base;
     this.out = out;
+    this.adminToken = adminToken;
+    this.userToken = userToken;
   }
 
   public void run() throws IOException, InterruptedException {
@@ -46,7 +54,7 @@ public final class AgentTour {
     }
     String server = "[{\"name\":\"demo\",\"transport\":\"stdio\",\"command\":\"" + python + "\",\"args\":[\""
         + DEVSERVERS.resolve("mcp_test_server.py").toAbsolutePath() + "\",\"--name\",\"demo\"]}]";
-    send("PUT", "/api/v4/plugins/" + PLUGIN + "/config", "{\"McpServers\":" + quote(server) + "}");
+    send(adminToken, "PUT", "/api/v4/plugins/" + PLUGIN + "/config", "{\"McpServers\":" + quote(server) + "}");
     User ann = ProtoJson.merge(send("GET", "/api/v4/users/username/ann", null).body(), User.newBuilder()).build();
     User claude = ProtoJson.merge(send("GET", "/api/v4/users/username/claude", null).body(), User.newBuilder()).build();
     Channel direct = ProtoJson.merge(send("POST", "/api/v4/channels/direct", "[\"" + ann.getId() + "\",\""
@@ -108,10 +116,16 @@ public final class AgentTour {
   }
 
   private HttpResponse<String> send(String method, String path, String json) throws IOException, InterruptedException {
+    return send(userToken, method, path, json);
+  }
+
+  private HttpResponse<String> send(String token, String method, String path, String json)
+      throws IOException, InterruptedException {
     HttpRequest.BodyPublisher body = json == null ? HttpRequest.BodyPublishers.noBody()
         : HttpRequest.BodyPublishers.ofString(json);
     HttpResponse<String> response = http.send(HttpRequest.newBuilder(base.resolve(path)).method(method, body)
-        .header("Content-Type", "application/json").build(), HttpResponse.BodyHandlers.ofString());
+        .header("Content-Type", "application/json").header("Authorization", "Bearer " + token).build(),
+        HttpResponse.BodyHandlers.ofString());
     if (response.statusCode() >= 300) {
       throw new IOException(method + " " + path + " answered " + response.statusCode() + ": " + response.body());
     }

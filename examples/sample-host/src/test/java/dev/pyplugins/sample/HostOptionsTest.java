@@ -3,7 +3,11 @@ package dev.pyplugins.sample;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.Test;
 
 class HostOptionsTest {
@@ -21,14 +25,25 @@ class HostOptionsTest {
   }
 
   @Test
-  void everyOptionIsRead() {
-    HostOptions options = HostOptions.parse("--host", "0.0.0.0", "--port", "0", "--data-dir", "/tmp/d",
-        "--jdbc-url", "jdbc:postgresql://db/sample", "--db-user", "u", "--db-password", "p", "--plugins-dir", "pl",
-        "--exit-after-tour");
+  void everyOptionIsRead(@TempDir Path dir) throws Exception {
+    Path secret = Files.writeString(dir.resolve("db-password"), "p\n");
+    HostOptions options = HostOptions.parse(Map.of(), "--host", "0.0.0.0", "--port", "0", "--data-dir", "/tmp/d",
+        "--jdbc-url", "jdbc:postgresql://db/sample", "--db-user", "u", "--db-password-file", secret.toString(),
+        "--plugins-dir", "pl", "--allowed-host", "chat.example", "--wheel-dir", "w", "--exit-after-tour");
 
     assertThat(options).isEqualTo(new HostOptions("0.0.0.0", 0, Path.of("/tmp/d"), "jdbc:postgresql://db/sample",
-        "u", "p", Path.of("pl"), true, true));
+        "u", "p", Path.of("pl"), true, true, List.of("chat.example"), Path.of("w")));
     assertThat(options.effectiveJdbcUrl()).isEqualTo("jdbc:postgresql://db/sample");
+  }
+
+  @Test
+  void theDatabasePasswordComesFromTheEnvironmentNeverFromTheCommandLine() {
+    assertThat(HostOptions.parse(Map.of(HostOptions.DB_PASSWORD_ENV, "from-env")).dbPassword()).isEqualTo("from-env");
+    assertThatThrownBy(() -> HostOptions.parse(Map.of(), "--db-password", "hunter2"))
+        .hasMessageContaining("process list").hasMessageContaining("--db-password-file")
+        .hasMessageNotContaining("hunter2");
+    assertThatThrownBy(() -> HostOptions.parse(Map.of(), "--jdbc-url", "jdbc:postgresql://db/s?password=hunter2"))
+        .hasMessageContaining("must not hold the password");
   }
 
   @Test

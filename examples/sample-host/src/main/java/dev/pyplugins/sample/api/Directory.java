@@ -5,7 +5,10 @@ import dev.pyplugins.protocol.v1.Channel;
 import dev.pyplugins.protocol.v1.ChannelMember;
 import dev.pyplugins.protocol.v1.TeamMember;
 import dev.pyplugins.protocol.v1.User;
+import dev.pyplugins.sample.auth.Credentials;
+import dev.pyplugins.sample.auth.SessionStore;
 import dev.pyplugins.sample.hooks.HookEvents;
+import dev.pyplugins.sample.live.LiveEvents;
 import dev.pyplugins.sample.store.ChannelStore;
 import dev.pyplugins.sample.store.TeamStore;
 import dev.pyplugins.sample.store.UserStore;
@@ -18,25 +21,51 @@ public final class Directory {
   private final TeamStore teams;
   private final ChannelStore channels;
   private final HookEvents events;
+  private final Credentials credentials;
+  private final SessionStore sessions;
+  private final LiveEvents live;
 
-  public Directory(UserStore users, TeamStore teams, ChannelStore channels, HookEvents events) {
+  public Directory(UserStore users, TeamStore teams, ChannelStore channels, HookEvents events,
+      Credentials credentials, SessionStore sessions, LiveEvents live) {
+    this.live = live;
     this.users = users;
     this.teams = teams;
     this.channels = channels;
     this.events = events;
+    this.credentials = credentials;
+    this.sessions = sessions;
   }
 
-  /** Creates a user; fires UserHasBeenCreated. */
+  /** Creates a user, with the password it carries if any (hashed, never kept in the user); fires UserHasBeenCreated. */
   public User createUser(User user) {
+    if (!user.getPassword().isEmpty()) {
+      Credentials.checkLength(user.getPassword());
+    }
     User created = users.create(user);
+    if (!user.getPassword().isEmpty()) {
+      credentials.setPassword(created.getId(), user.getPassword());
+    }
     events.userHasBeenCreated(created);
     return created;
+  }
+
+  /** Sets a user's password, unlocks the account (failed attempts back to 0) and ends their sessions. */
+  public void setPassword(String userId, String password) {
+    User user = users.get(userId);
+    credentials.setPassword(userId, password);
+    if (user.getFailedAttempts() != 0) {
+      users.update(user.toBuilder().setFailedAttempts(0).build());
+    }
+    sessions.revokeAll(userId);
   }
 
   /** Deactivates or reactivates a user; deactivating fires UserHasBeenDeactivated. */
   public void setUserActive(String userId, boolean active) {
     User before = users.get(userId);
     User after = users.setActive(userId, active);
+    if (!active) {
+      sessions.revokeAll(userId); // Mattermost logs a deactivated user out everywhere
+    }
     if (!active && before.getDeleteAt() == 0) {
       events.userHasBeenDeactivated(after);
     }
@@ -80,6 +109,7 @@ public final class Directory {
     users.get(userId2);
     ChannelStore.Created direct = channels.direct(userId1, userId2);
     if (direct.isNew()) {
+      live.directAdded(direct.channel(), userId1, userId2);
       events.channelHasBeenCreated(direct.channel());
     }
     return direct.channel();
@@ -104,6 +134,7 @@ public final class Directory {
     }
     ChannelStore.Joined joined = channels.addMember(channelId, userId);
     if (joined.isNew()) {
+      live.userAdded(joined.member(), channel.getTeamId());
       events.userHasJoinedChannel(joined.member(), actor(actorId, userId));
     }
     return joined.member();

@@ -2,6 +2,7 @@ package dev.pyplugins.sample.api;
 
 import dev.pyplugins.protocol.v1.Post;
 import dev.pyplugins.sample.db.Ids;
+import dev.pyplugins.sample.live.LiveEvents;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
@@ -16,6 +17,11 @@ public final class EphemeralPosts {
   static final int KEPT = 100;
 
   private final Map<String, Deque<Post>> byUser = new ConcurrentHashMap<>();
+  private final LiveEvents live;
+
+  public EphemeralPosts(LiveEvents live) {
+    this.live = live;
+  }
 
   /** Sends {@code post} to {@code userId}: it gets an id (unless it has one), the time and type system_ephemeral. */
   public Post send(String userId, Post post) {
@@ -30,6 +36,7 @@ public final class EphemeralPosts {
         posts.removeFirst();
       }
     }
+    live.ephemeral(userId, sent);
     return sent;
   }
 

@@ -24,10 +24,15 @@ import dev.pyplugins.protocol.v1.TeamMember;
 import dev.pyplugins.protocol.v1.UnsupportedPluginApi;
 import dev.pyplugins.protocol.v1.User;
 import dev.pyplugins.protocol.v1.UserGetOptions;
+import dev.pyplugins.protocol.v1.WebsocketBroadcast;
 import dev.pyplugins.runtime.HookDispatcher;
 import dev.pyplugins.runtime.support.PluginCaller;
+import dev.pyplugins.sample.auth.Credentials;
+import dev.pyplugins.sample.auth.Passwords;
+import dev.pyplugins.sample.auth.SessionStore;
 import dev.pyplugins.sample.db.Database;
 import dev.pyplugins.sample.hooks.HookEvents;
+import dev.pyplugins.sample.live.LiveEvents;
 import dev.pyplugins.sample.store.BotStore;
 import dev.pyplugins.sample.store.ChannelStore;
 import dev.pyplugins.sample.store.KvStore;
@@ -67,20 +72,24 @@ public final class SampleHostApi extends UnsupportedPluginApi {
   private final HookEvents events;
   private final Directory directory;
   private final Messaging messaging;
-  private final EphemeralPosts ephemeral = new EphemeralPosts();
+  private final EphemeralPosts ephemeral;
+  private final LiveEvents live;
   private final SlashCommands commands;
   private final PluginSettings settings;
 
   public SampleHostApi(Database database, HookDispatcher dispatcher, Clock clock) {
-    this(database, dispatcher, clock, pluginId -> Struct.getDefaultInstance());
+    this(database, dispatcher, clock, pluginId -> Struct.getDefaultInstance(), LiveEvents.none());
   }
 
   /**
    * @param settingsDefaults each plugin's declared setting defaults, by plugin id (from its manifest)
+   * @param live where clients hear of new posts, edits, reactions, ephemeral posts and plugin events
    */
   public SampleHostApi(Database database, HookDispatcher dispatcher, Clock clock,
-      Function<String, Struct> settingsDefaults) {
+      Function<String, Struct> settingsDefaults, LiveEvents live) {
     super("the sample host");
+    this.live = live;
+    ephemeral = new EphemeralPosts(live);
     users = new UserStore(database);
     teams = new TeamStore(database);
     channels = new ChannelStore(database);
@@ -90,8 +99,9 @@ public final class SampleHostApi extends UnsupportedPluginApi {
     bots = new BotStore(database, users);
     preferences = new PreferenceStore(database);
     events = new HookEvents(dispatcher);
-    directory = new Directory(users, teams, channels, events);
-    messaging = new Messaging(users, channels, posts, reactions, events);
+    directory = new Directory(users, teams, channels, events, new Credentials(database, new Passwords()),
+        new SessionStore(database, clock), live);
+    messaging = new Messaging(users, channels, posts, reactions, events, live);
     commands = new SlashCommands(events, messaging, ephemeral);
     settings = new PluginSettings(new PluginConfigStore(database), events, settingsDefaults);
   }
@@ -106,6 +116,11 @@ public final class SampleHostApi extends UnsupportedPluginApi {
     return ephemeral;
   }
 
+  /** Users, teams, channels and memberships: the changes that fire hooks (REST creates users with passwords). */
+  public Directory directory() {
+    return directory;
+  }
+
   /** Plugins' configurations, also saved by an administrator through REST. */
   public PluginSettings pluginSettings() {
     return settings;
@@ -114,6 +129,10 @@ public final class SampleHostApi extends UnsupportedPluginApi {
   // ---- server, logging ----------------------------------------------------------------------------------
 
   @Override public String getServerVersion() { return SERVER_VERSION; }
+
+  @Override public void publishWebSocketEvent(String event, Struct payload, WebsocketBroadcast broadcast) {
+    live.pluginEvent(caller(), event, payload, broadcast);
+  }
   @Override public String getPluginID() { return caller(); }
   @Override public void logDebug(String message, List<Value> kv) { PluginLogs.log(caller(), Level.DEBUG, message, kv); }
   @Override public void logInfo(String message, List<Value> kv) { PluginLogs.log(caller(), Level.INFO, message, kv); }

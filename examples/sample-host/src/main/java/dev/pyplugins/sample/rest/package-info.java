@@ -1,6 +1,5 @@
 /**
- * The sample host's REST subset, shaped like Mattermost's {@code /api/v4}: JSON in and out (protobuf
- * messages with snake_case names), AppErrors as JSON with their status code. No authentication: the host
- * listens on localhost and trusts its callers.
+ * The REST API, Mattermost's {@code /api/v4} as its own clients use it: JSON in Mattermost's shapes, its
+ * error body, sessions or tokens on every route but login and ping (see {@link dev.pyplugins.sample.rest.RestApi}).
  */
 package dev.pyplugins.sample.rest;

@@ -156,6 +156,12 @@ public final class ChannelStore {
         userId, perPage, Rows.offset(page, perPage));
   }
 
+  /** The ids of every member of the channel (who hears its events). */
+  public List<String> memberIds(String channelId) {
+    return database.query("SELECT user_id FROM channel_members WHERE channel_id = ?", row -> row.getString(1),
+        channelId);
+  }
+
   public long memberCount(String channelId) {
     return database.queryLong("SELECT COUNT(*) FROM channel_members WHERE channel_id = ?", channelId);
   }

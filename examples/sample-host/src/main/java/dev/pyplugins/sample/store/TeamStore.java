@@ -127,6 +127,12 @@ public final class TeamStore {
         + "LIMIT ? OFFSET ?", TeamStore::mapMember, teamId, perPage, Rows.offset(page, perPage));
   }
 
+  /** The ids of the team's current members. */
+  public List<String> memberIds(String teamId) {
+    return sql.query("SELECT user_id FROM team_members WHERE team_id = ? AND delete_at = 0", row -> row.getString(1),
+        teamId);
+  }
+
   /** A page of the user's current team memberships. */
   public List<TeamMember> membershipsOf(String userId, int page, int perPage) {
     return sql.query("SELECT data FROM team_members WHERE user_id = ? AND delete_at = 0 ORDER BY team_id "

@@ -96,3 +96,19 @@ CREATE TABLE IF NOT EXISTS plugin_configs (
   plugin_id VARCHAR(190) PRIMARY KEY,
   data      VARCHAR      NOT NULL
 );
+
+-- Password hashes (Argon2id, PHC strings), apart from the users' JSON so that no hash ever travels with a User.
+CREATE TABLE IF NOT EXISTS user_passwords (
+  user_id VARCHAR(26)  PRIMARY KEY,
+  hash    VARCHAR(255) NOT NULL
+);
+
+-- Login sessions. Only the SHA-256 of a session's token is kept: a copy of the database logs no one in.
+CREATE TABLE IF NOT EXISTS sessions (
+  id         VARCHAR(26) PRIMARY KEY,
+  token_hash VARCHAR(64) NOT NULL UNIQUE,
+  user_id    VARCHAR(26) NOT NULL,
+  expires_at BIGINT      NOT NULL,
+  data       VARCHAR     NOT NULL
+);
+CREATE INDEX IF NOT EXISTS sessions_by_user ON sessions (user_id);

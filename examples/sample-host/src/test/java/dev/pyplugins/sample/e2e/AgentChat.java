@@ -61,8 +61,13 @@ final class AgentChat {
     api().pluginSettings().save(PLUGIN, settings);
   }
 
+  /** The user {@code username}: the host's seeded one (the demo seeds {@code ann}) or a new one. */
   User person(String username) {
-    return api().createUser(User.newBuilder().setUsername(username).setEmail(username + "@example.com").build());
+    try {
+      return api().getUserByUsername(username);
+    } catch (dev.pyplugins.protocol.v1.AppErrorException e) {
+      return api().createUser(User.newBuilder().setUsername(username).setEmail(username + "@example.com").build());
+    }
   }
 
   /** The bot's user id, waiting (60 s at most) for the plugin to have ensured it: activation imports LangChain. */

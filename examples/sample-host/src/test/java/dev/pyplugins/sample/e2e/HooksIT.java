@@ -153,7 +153,8 @@ class HooksIT {
     assertThat(response.getText()).isEqualTo("probe ran /probe now");
     assertThat(calls("ExecuteCommand")).anySatisfy(c -> {
       assertThat(text(c, "command")).isEqualTo("/probe now");
-      assertThat(text(c, "user_id")).isEqualTo(user.getId());
+      // As in Mattermost, a command runs as the caller (the administrator logged in), whatever user_id says.
+      assertThat(text(c, "user_id")).isEqualTo(body(host.get("/api/v4/users/me"), 200, User.newBuilder()).getId());
       assertThat(text(c, "channel_id")).isEqualTo(channel.getId());
     });
     assertThat(host.get("/api/v4/channels/" + channel.getId() + "/posts").body()).contains("probe ran /probe now");
@@ -180,7 +181,7 @@ class HooksIT {
 
     Struct status = json(host.post("/api/v4/plugins/test.hooks/restart", ""), 200);
 
-    assertThat(status.getFieldsOrThrow("state").getStringValue()).isEqualTo("RUNNING");
+    assertThat(status.getFieldsOrThrow("runtime_state").getStringValue()).isEqualTo("RUNNING");
     assertThat(calls("OnDeactivate")).hasSize(deactivations + 1);
     assertThat(calls("OnActivate")).hasSize(activations + 1);
   }

@@ -30,12 +30,14 @@ class PersistenceIT {
       Struct restarted = json(host.post("/api/v4/plugins/com.example.hello/restart", ""), 200);
 
       PluginStatus status = host.host.plugins().status("com.example.hello").orElseThrow();
-      assertThat(restarted.getFieldsOrThrow("state").getStringValue()).isEqualTo("RUNNING");
+      assertThat(restarted.getFieldsOrThrow("runtime_state").getStringValue()).isEqualTo("RUNNING");
       assertThat(status.pid().orElseThrow()).isNotEqualTo(pidBefore);
       assertThat(greetings(host)).isEqualTo(3);
       User user = body(host.post("/api/v4/users", "{\"username\":\"after-restart\"}"), 201, User.newBuilder()).build();
-      CommandResponse hello = body(host.post("/api/v4/commands/execute", "{\"command\":\"/hello\",\"user_id\":\""
-          + user.getId() + "\"}"), 200, CommandResponse.newBuilder()).build();
+      Channel dm = body(host.post("/api/v4/channels/direct", "[\"" + user.getId() + "\",\""
+          + body(host.get("/api/v4/users/me"), 200, User.newBuilder()).getId() + "\"]"), 201, Channel.newBuilder()).build();
+      CommandResponse hello = body(host.post("/api/v4/commands/execute", "{\"command\":\"/hello\",\"channel_id\":\""
+          + dm.getId() + "\"}"), 200, CommandResponse.newBuilder()).build();
       assertThat(hello.getText()).isEqualTo("Hello, world! You are greeting #4.");
     }
   }

@@ -28,12 +28,30 @@ final class TestHost implements AutoCloseable {
   private static final Path PYTHON = Path.of(System.getProperty("sample.test.python", "target/test-venv/bin/python"));
   private static final Path EXAMPLES = Path.of(System.getProperty("sample.examples.plugins", "../plugins"));
   private static final Path PROBES = Path.of(System.getProperty("sample.test.plugins", "src/test/plugins"));
+  private static final Path WHEEL = Path.of(System.getProperty("sample.test.wheel", "target/wheel"));
 
   final SampleHost host;
   private final HttpClient http = HttpClient.newHttpClient();
+  /** The session token REST calls carry: the seeded administrator's, unless {@link #logIn} changed it. */
+  private String token = "";
 
   private TestHost(SampleHost host) {
     this.host = host;
+  }
+
+  /** Logs in over REST and makes later calls as that user; the session token. */
+  String logIn(String username, String password) {
+    token = "";
+    HttpResponse<String> response = post("/api/v4/users/login", "{\"login_id\":\"" + username
+        + "\",\"password\":\"" + password + "\"}");
+    assertThat(response.statusCode()).as("login of %s: %s", username, response.body()).isEqualTo(200);
+    token = response.headers().firstValue("Token").orElseThrow();
+    return token;
+  }
+
+  /** Makes later calls as the seeded system administrator. */
+  String logInAsAdmin() {
+    return logIn(host.demoLogin().admin(), host.demoLogin().adminPassword());
   }
 
   /**
@@ -56,10 +74,28 @@ final class TestHost implements AutoCloseable {
 
   /** A host whose plugins run on {@code python} (a venv with the SDK wheel and what the plugins need). */
   static TestHost start(Path dataDir, Path pluginsDir, Path python) throws Exception {
+    return start(HostOptions.local(dataDir, pluginsDir, 0), python);
+  }
+
+  /**
+   * A host that makes an installed plugin's venv with the build's SDK wheel ({@code sample.test.wheel}) and
+   * a copy of examples/plugins/make_venv.py put in its plugins directory.
+   */
+  static TestHost startMakingVenvs(Path dataDir, Path pluginsDir) throws Exception {
+    for (String file : new String[] {"make_venv.py", "constraints.txt"}) {
+      Files.copy(EXAMPLES.resolve(file), pluginsDir.resolve(file));
+    }
+    HostOptions local = HostOptions.local(dataDir, pluginsDir, 0);
+    return start(new HostOptions(local.host(), 0, dataDir, null, null, null, pluginsDir, false, false,
+        java.util.List.of(), WHEEL), PYTHON);
+  }
+
+  private static TestHost start(HostOptions options, Path python) throws Exception {
     assertThat(python).as("the plugins' interpreter (made by the build)").exists();
-    HostOptions options = new HostOptions("127.0.0.1", 0, dataDir, null, null, null, pluginsDir, false, false);
     RuntimeOptions runtime = RuntimeOptions.builder().pythonCommand(python.toAbsolutePath().toString()).build();
-    return new TestHost(SampleHost.start(options, runtime));
+    TestHost host = new TestHost(SampleHost.start(options, runtime));
+    host.logInAsAdmin();
+    return host;
   }
 
   URI uri(String path) {
@@ -83,9 +119,16 @@ final class TestHost implements AutoCloseable {
   }
 
   HttpResponse<String> send(HttpRequest.Builder request) {
+    return sendRaw(request.header("Content-Type", "application/json"));
+  }
+
+  /** Sends as the logged-in user, with the request's own Content-Type. */
+  HttpResponse<String> sendRaw(HttpRequest.Builder request) {
     try {
-      return http.send(request.header("Content-Type", "application/json").build(),
-          HttpResponse.BodyHandlers.ofString());
+      if (!token.isEmpty()) {
+        request.header("Authorization", "Bearer " + token);
+      }
+      return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (InterruptedException e) {

@@ -15,6 +15,12 @@ import dev.pyplugins.protocol.v1.Team;
 import dev.pyplugins.protocol.v1.User;
 import dev.pyplugins.sample.WebServer;
 import dev.pyplugins.sample.api.SampleHostApi;
+import dev.pyplugins.sample.auth.Credentials;
+import dev.pyplugins.sample.auth.Passwords;
+import dev.pyplugins.sample.auth.RequestAuth;
+import dev.pyplugins.sample.auth.SessionStore;
+import dev.pyplugins.sample.auth.Sessions;
+import dev.pyplugins.sample.store.UserStore;
 import dev.pyplugins.sample.db.Database;
 import dev.pyplugins.sample.db.ProtoJson;
 import dev.pyplugins.sample.db.TestDatabases;
@@ -36,6 +42,7 @@ class RestApiTest {
   private final SampleHostApi api = new SampleHostApi(database, plugins, Clock.systemUTC());
   private final HttpClient http = HttpClient.newHttpClient();
   private WebServer server;
+  private String token;
 
   @BeforeEach
   void start() throws Exception {
@@ -50,7 +57,18 @@ class RestApiTest {
         return Optional.empty();
       }
     };
-    server = WebServer.start("127.0.0.1", 0, RestApi.servlet(api, admin), null);
+    Sessions sessions = new Sessions(new UserStore(database), new Credentials(database, new Passwords()),
+        new SessionStore(database, Clock.systemUTC()));
+    ServerInfo info = new ServerInfo(SampleHostApi.SERVER_VERSION, "test");
+    server = WebServer.start("127.0.0.1", 0, RestApi.servlet(RestParts.of(api, sessions, database, info),
+        new RequestAuth(sessions), admin), null);
+    api.directory().createUser(User.newBuilder().setUsername("root").setRoles("system_admin system_user")
+        .setPassword("secret-root").build());
+    HttpResponse<String> login = http.send(HttpRequest.newBuilder(uri("/users/login")).POST(HttpRequest
+        .BodyPublishers.ofString("{\"login_id\":\"root\",\"password\":\"secret-root\"}"))
+        .header("Content-Type", "application/json").build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
+    token = login.headers().firstValue("Token").orElseThrow();
   }
 
   @AfterEach
@@ -81,7 +99,7 @@ class RestApiTest {
     assertThat(list.getPostsOrThrow(first.getId()).getHasReactions()).isTrue();
     for (HookName hook : List.of(HookName.USER_HAS_BEEN_CREATED, HookName.CHANNEL_HAS_BEEN_CREATED,
         HookName.USER_HAS_JOINED_TEAM, HookName.USER_HAS_JOINED_CHANNEL, HookName.REACTION_HAS_BEEN_ADDED)) {
-      assertThat(watcher.calls(hook)).as(hook.rpcName()).hasSize(1);
+      assertThat(watcher.calls(hook)).as(hook.rpcName()).hasSize(1); // the administrator who made the channel is not in the team
     }
     assertThat(watcher.calls(HookName.MESSAGE_HAS_BEEN_POSTED)).hasSize(2);
   }
@@ -121,7 +139,7 @@ class RestApiTest {
     assertThat(get("/nothing/here", 404)).contains("No such API");
     assertThat(send(HttpRequest.newBuilder(uri("/users")).DELETE(), 405)).contains("not allowed");
     assertThat(get("/users/missing", 404)).contains("No user");
-    assertThat(get("/plugins/statuses", 200)).contains("\"state\":\"RUNNING\"");
+    assertThat(get("/plugins/statuses", 200)).contains("\"runtime_state\":\"RUNNING\"");
   }
 
   private static String postJson(Channel channel, User user, String message) {
@@ -140,7 +158,8 @@ class RestApiTest {
   }
 
   private String send(HttpRequest.Builder request, int status) throws Exception {
-    HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> response = http.send(request.header("Authorization", "Bearer " + token)
+        .header("Content-Type", "application/json").build(), HttpResponse.BodyHandlers.ofString());
     assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
     assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t)
         .startsWith("application/json"));

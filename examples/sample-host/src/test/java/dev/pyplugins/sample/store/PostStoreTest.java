@@ -76,10 +76,11 @@ class PostStoreTest {
   void deletedPostsLeaveListsButShowInSince() throws InterruptedException {
     Post kept = post("kept", "");
     Post gone = post("gone", "");
-    // Post times are strictly increasing, so two posts in one millisecond take the next one: wait past both.
-    Thread.sleep(3);
-    long before = System.currentTimeMillis();
-    Thread.sleep(2);
+    // Creation times are strictly increasing and may run a few ms ahead of the clock: wait until it passes them.
+    long before = Math.max(System.currentTimeMillis(), Math.max(kept.getUpdateAt(), gone.getUpdateAt()) + 1);
+    while (System.currentTimeMillis() <= before) {
+      Thread.sleep(1);
+    }
     posts.delete(gone.getId());
 
     assertThat(posts.forChannel(CHANNEL, 0, 10).getOrderList()).containsExactly(kept.getId());

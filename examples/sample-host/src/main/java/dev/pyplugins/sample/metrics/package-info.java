@@ -1,0 +1,2 @@
+/** Prometheus metrics per plugin (hook calls, errors, latency histograms, API calls, restarts) and GET /metrics. */
+package dev.pyplugins.sample.metrics;
