@@ -24,7 +24,7 @@ import java.util.Comparator;
  * with the tool call it made through the MCP server. The models are the wire fake {@code demo.sh} starts.
  */
 public final class AgentTour {
-  private static final String PLUGIN = "com.example.agent";
+  static final String PLUGIN = "com.example.agent";
   private static final Path DEVSERVERS = Path.of("examples/agent-devservers");
 
   private final URI base;
