@@ -160,8 +160,10 @@ def test_output_after_the_handshake_is_forwarded_over_grpc_stdio(start_plugin) -
     stdio.cancel()
     broker.cancel()
     assert shutdown(plugin) == 0
-    warning = [json.loads(line) for line in plugin.stderr_text().splitlines() if "activated with" in line]
+    stderr = plugin.stderr_text()
+    warning = [json.loads(line) for line in stderr.splitlines() if "activated with" in line]
     assert warning and warning[0]["@level"] == "warn" and warning[0]["@message"] == "activated with args"
+    assert "a child process wrote this" in stderr
 
 
 def test_hooks_run_concurrently_and_deadlines_are_honoured(start_plugin) -> None:  # type: ignore[no-untyped-def]

@@ -36,12 +36,20 @@ def encode_stdio_data(channel: int, data: bytes) -> bytes:
 
 
 class _ForwardingRaw(io.RawIOBase):
-    def __init__(self, forwarder: StdioForwarder, channel: int) -> None:
+    def __init__(self, forwarder: StdioForwarder, channel: int, original: TextIO | None) -> None:
         self._forwarder = forwarder
         self._channel = channel
+        self._original = original
 
     def writable(self) -> bool:
         return True
+
+    def fileno(self) -> int:
+        # A child process (subprocess, an MCP stdio server) is handed the process's own descriptor:
+        # the host reads it like any other output of the plugin.
+        if self._original is None:
+            raise io.UnsupportedOperation("fileno")
+        return self._original.fileno()
 
     def write(self, data: Any) -> int:
         raw = bytes(data)
@@ -60,10 +68,12 @@ class StdioForwarder:
         self._closed = threading.Event()
 
     def install(self) -> None:
-        sys.stdout = io.TextIOWrapper(io.BufferedWriter(_ForwardingRaw(self, STDOUT)), encoding="utf-8",
-                                      line_buffering=True, write_through=True)
-        sys.stderr = io.TextIOWrapper(io.BufferedWriter(_ForwardingRaw(self, STDERR)), encoding="utf-8",
-                                      line_buffering=True, write_through=True)
+        sys.stdout = self._wrap(STDOUT, sys.__stdout__)
+        sys.stderr = self._wrap(STDERR, sys.__stderr__)
+
+    def _wrap(self, channel: int, original: TextIO | None) -> TextIO:
+        raw = _ForwardingRaw(self, channel, original)
+        return io.TextIOWrapper(io.BufferedWriter(raw), encoding="utf-8", line_buffering=True, write_through=True)
 
     def forward(self, channel: int, data: bytes) -> None:
         if self._readers and not self._closed.is_set():
