@@ -3,18 +3,14 @@ package dev.pyplugins.it.host;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
-import java.util.zip.ZipFile;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -27,29 +23,20 @@ import org.junit.jupiter.api.TestMethodOrder;
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class HostProjectIT {
-  private static final Path ROOT = Path.of(System.getProperty("host.it.root", "../..")).toAbsolutePath().normalize();
-  private static final Path WORK = Path.of(System.getProperty("host.it.work", "target/host-projects"));
-  private static final Path REPOSITORY = Path.of(System.getProperty("host.it.repository", "target/it-repo"));
-  private static final Path MAIN_REPOSITORY = Path.of(System.getProperty("host.it.main.repository",
-      System.getProperty("user.home") + "/.m2/repository"));
-
   private static Path project;
   private static HostBuild build;
   private static final List<HostBuild.Result> RUN = new ArrayList<>();
 
   @BeforeAll
   static void makeTheProjectFromTheReadme() throws IOException {
-    project = WORK.resolve("generating").toAbsolutePath();
-    deleteRecursively(project);
-    Files.createDirectories(project);
-    ReadmeBlocks.of(ROOT.resolve("README.md"), "host-project").writeTo(project);
-    build = new HostBuild(project, ROOT, REPOSITORY, MAIN_REPOSITORY);
+    project = HostProjects.fromReadme("generating", "host-project");
+    build = HostProjects.build(project);
   }
 
   @Test
   @Order(1)
   void theReadmesCommandsBuildTheHostAndRunAPythonPluginThatCallsTheHostsApiFromAHook() throws Exception {
-    for (String command : ReadmeBlocks.of(ROOT.resolve("README.md"), "host-project").commands()) {
+    for (String command : ReadmeBlocks.of(HostProjects.README, "host-project").commands()) {
       HostBuild.Result result = build.run(command);
       RUN.add(result);
       assertThat(result.exitCode()).as("'%s' failed:%n%s", command, result.output()).isZero();
@@ -66,14 +53,11 @@ class HostProjectIT {
   @Test
   @Order(2)
   void eachGeneratedClassIsOnTheClassPathOnceFromTheHostsOwnBuild() throws Exception {
-    Path classpathFile = project.resolve("target/classpath.txt");
-    HostBuild.Result result = build.run("mvn -q dependency:build-classpath -Dmdep.outputFile=" + classpathFile);
-    assertThat(result.exitCode()).as(result.output()).isZero();
-    List<String> jars = List.of(Files.readString(classpathFile).strip().split(":"));
+    List<String> jars = HostProjects.classPath(project, build);
 
     assertThat(jars).noneMatch(jar -> jar.contains("pyplugins-generated"))
         .anyMatch(jar -> jar.contains("pyplugins-runtime-"));
-    List<String> carrying = jars.stream().filter(jar -> holds(jar, "dev/pyplugins/protocol/v1/HookName.class"))
+    List<String> carrying = jars.stream().filter(jar -> HostProjects.holds(jar, "dev/pyplugins/protocol/v1/HookName.class"))
         .toList();
     assertThat(carrying).as("jars on the class path holding a generated class").isEmpty();
   }
@@ -97,8 +81,8 @@ class HostProjectIT {
 
   @Test
   void theBomPinsTheProtobufAndGrpcVersionsTheBuildItselfUses() throws IOException {
-    String parent = Files.readString(ROOT.resolve("pom.xml"));
-    String bom = Files.readString(ROOT.resolve("bom/pom.xml"));
+    String parent = Files.readString(HostProjects.ROOT.resolve("pom.xml"));
+    String bom = Files.readString(HostProjects.ROOT.resolve("bom/pom.xml"));
 
     for (String property : List.of("protobuf.version", "grpc.version")) {
       assertThat(property(bom, property)).as(property).isEqualTo(property(parent, property));
@@ -112,27 +96,5 @@ class HostProjectIT {
       throw new AssertionError("no <" + name + "> in the pom");
     }
     return m.group(1);
-  }
-
-  private static boolean holds(String jar, String entry) {
-    if (!jar.endsWith(".jar")) {
-      return false;
-    }
-    try (ZipFile zip = new ZipFile(jar)) {
-      return zip.getEntry(entry) != null;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  private static void deleteRecursively(Path dir) throws IOException {
-    if (!Files.exists(dir)) {
-      return;
-    }
-    try (Stream<Path> walk = Files.walk(dir)) {
-      for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-        Files.delete(p);
-      }
-    }
   }
 }
