@@ -128,6 +128,11 @@ final class BrowserHost implements AutoCloseable {
     try (Stream<Path> files = Files.walk(from)) {
       for (Path file : files.sorted(Comparator.naturalOrder()).toList()) {
         String relative = from.relativize(file).toString();
+        if (relative.equals("venv") && Files.exists(from.resolve("requirements.txt"))) {
+          // A plugin with dependencies of its own (the agent) runs on the venv the build made for it.
+          Files.createSymbolicLink(to.resolve("venv"), file.toAbsolutePath());
+          continue;
+        }
         if (relative.startsWith("venv") || relative.contains("__pycache__")) {
           continue;
         }

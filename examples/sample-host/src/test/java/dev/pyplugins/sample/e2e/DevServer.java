@@ -14,9 +14,9 @@ import java.util.concurrent.TimeUnit;
  * process of the test: started on a free port, its URL read from its first line ({@code listening on URL}),
  * stopped with the test. Its stderr goes to the test's output.
  */
-final class DevServer implements AutoCloseable {
-  static final Path DIR = Path.of(System.getProperty("sample.devservers.dir", "../agent-devservers"));
-  static final Path PYTHON = Path.of(System.getProperty("sample.devservers.python", "../agent-devservers/venv/bin/python"));
+public final class DevServer implements AutoCloseable {
+  public static final Path DIR = Path.of(System.getProperty("sample.devservers.dir", "../agent-devservers"));
+  public static final Path PYTHON = Path.of(System.getProperty("sample.devservers.python", "../agent-devservers/venv/bin/python"));
 
   private final Process process;
   final String url;

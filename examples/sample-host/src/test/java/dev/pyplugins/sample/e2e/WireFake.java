@@ -14,7 +14,7 @@ import java.util.List;
  * The LLM wire fake ({@code python -m llm_wire_fake}) with the end-to-end tests' scripts: both providers' APIs
  * at {@link #url}, and the log of every model request it answered.
  */
-final class WireFake implements AutoCloseable {
+public final class WireFake implements AutoCloseable {
   private final DevServer server;
   private final HttpClient http = HttpClient.newHttpClient();
 
@@ -22,11 +22,11 @@ final class WireFake implements AutoCloseable {
     this.server = server;
   }
 
-  static WireFake start(String script) throws Exception {
+  public static WireFake start(String script) throws Exception {
     return new WireFake(DevServer.start(List.of("-m", "llm_wire_fake", "--script", "scripts/" + script)));
   }
 
-  String url() {
+  public String url() {
     return server.url;
   }
 
