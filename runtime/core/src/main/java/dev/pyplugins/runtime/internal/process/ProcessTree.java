@@ -1,0 +1,47 @@
+package dev.pyplugins.runtime.internal.process;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Signals a plugin process and everything it started: its process group when it has one, otherwise the
+ * process and every descendant seen so far (remembered, since orphans drop out of
+ * {@link ProcessHandle#descendants()}). Thread-safe.
+ */
+final class ProcessTree {
+  private final ProcessHandle leader;
+  private final boolean grouped;
+  private final ProcessGroups groups;
+  private final Set<ProcessHandle> knownDescendants = new LinkedHashSet<>();
+
+  ProcessTree(ProcessHandle leader, boolean grouped, ProcessGroups groups) {
+    this.leader = leader;
+    this.grouped = grouped;
+    this.groups = groups;
+  }
+
+  /** Whether the leader heads its own process group, so signals reach its whole group. */
+  boolean grouped() {
+    return grouped;
+  }
+
+  synchronized void signal(Signal signal) {
+    if (grouped && groups.signal(leader.pid(), signal)) {
+      return;
+    }
+    if (leader.isAlive()) {
+      leader.descendants().forEach(knownDescendants::add);
+    }
+    List<ProcessHandle> targets = new ArrayList<>(knownDescendants);
+    targets.add(leader);
+    for (ProcessHandle h : targets) {
+      if (signal == Signal.KILL) {
+        h.destroyForcibly();
+      } else {
+        h.destroy();
+      }
+    }
+  }
+}
