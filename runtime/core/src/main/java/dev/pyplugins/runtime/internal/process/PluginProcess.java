@@ -9,6 +9,7 @@ import dev.pyplugins.runtime.internal.handshake.HandshakeRejectedException;
 import dev.pyplugins.runtime.internal.logging.PluginLogSink;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,6 +46,8 @@ public final class PluginProcess {
 
   private final String pluginId;
   private final List<String> command;
+  private final long pid;
+  /** The plugin itself, or the subreaper shim that ends only after the plugin and its whole tree. */
   private final Process process;
   private final ProcessTree tree;
   private final SocketDirectory socketDirectory;
@@ -55,22 +58,23 @@ public final class PluginProcess {
   private final AtomicBoolean stopStarted = new AtomicBoolean();
   private final CompletableFuture<StopResult> stopped = new CompletableFuture<>();
 
-  private PluginProcess(LaunchSpec spec, List<String> command, Process process, ProcessTree tree,
+  private PluginProcess(LaunchSpec spec, long pid, Process process, ProcessTree tree,
       RuntimeOptions options, SocketDirectory socketDirectory, PluginLogSink sink) {
     this.pluginId = spec.pluginId();
-    this.command = command;
+    this.command = spec.command();
+    this.pid = pid;
     this.process = process;
     this.tree = tree;
     this.socketDirectory = socketDirectory;
     this.lifeline = process.getOutputStream();
     this.output = new PluginOutput(pluginId, process.getInputStream(), process.getErrorStream(),
         options.logLineLimit(), options.stderrTailLines(), sink);
-    this.stopSequence = new StopSequence(pluginId, process, tree, options);
+    this.stopSequence = new StopSequence(pluginId, pid, process, tree, options);
     process.onExit().whenComplete((p, error) -> exit.complete(new ExitStatus(process.exitValue())));
   }
 
   /**
-   * Spawns the process.
+   * Spawns the process, under the {@link Subreaper} shim when it is available.
    *
    * @param socketDirectory the plugin's private socket directory, removed when the process is stopped
    *     (may be null)
@@ -78,14 +82,18 @@ public final class PluginProcess {
    * @throws PluginException of kind {@link FailureKind#SPAWN_FAILED}
    */
   public static PluginProcess start(LaunchSpec spec, RuntimeOptions options, ProcessGroups groups,
-      SocketDirectory socketDirectory, LongFunction<PluginLogSink> sinks) {
-    List<String> command = new ArrayList<>(groups.launcherPrefix());
+      Subreaper subreaper, SocketDirectory socketDirectory, LongFunction<PluginLogSink> sinks) {
+    List<String> command = new ArrayList<>(subreaper.available() ? subreaper.launcherPrefix() : groups.launcherPrefix());
     command.addAll(spec.command());
     ProcessBuilder pb = new ProcessBuilder(command).directory(spec.workingDirectory().toFile());
+    pb.environment().clear(); // the spec's is complete: nothing of the host's beyond its allow-list
     pb.environment().putAll(spec.environment());
     Process process;
+    long pid;
     try {
+      requireExecutable(spec);
       process = pb.start();
+      pid = subreaper.available() ? Subreaper.awaitPluginPid(process, options.handshakeTimeout()) : process.pid();
     } catch (IOException e) {
       if (socketDirectory != null) {
         socketDirectory.close();
@@ -93,22 +101,31 @@ public final class PluginProcess {
       throw new PluginException(FailureKind.SPAWN_FAILED, spec.pluginId(), "cannot start " + spec.command() + " in "
           + spec.workingDirectory() + ": " + e.getMessage(), e);
     }
-    ProcessTree tree = new ProcessTree(process.toHandle(), groups.available(), groups);
-    PluginProcess p = new PluginProcess(spec, List.copyOf(command), process, tree, options, socketDirectory,
-        sinks.apply(process.pid()));
+    ProcessTree tree = new ProcessTree(pid, groups.available(), groups);
+    PluginProcess p = new PluginProcess(spec, pid, process, tree, options, socketDirectory, sinks.apply(pid));
     LiveProcesses.register(p);
     p.output.start();
-    LOG.debug("plugin {}: started pid {}{}: {}", spec.pluginId(), process.pid(),
-        tree.grouped() ? " (own process group)" : "", command);
+    LOG.debug("plugin {}: started pid {}{}{}: {}", spec.pluginId(), pid,
+        tree.grouped() ? " (own process group)" : "", subreaper.available() ? " under subreaper " + process.pid() : "",
+        spec.command());
     return p;
+  }
+
+  /** Under the shim, a missing executable would only show as an early exit: refuse it as the OS would. */
+  private static void requireExecutable(LaunchSpec spec) throws IOException {
+    String program = spec.command().get(0);
+    if (program.contains("/") && !Files.isExecutable(spec.workingDirectory().resolve(program))) {
+      throw new IOException("Cannot run program \"" + program + "\": not an executable file");
+    }
   }
 
   public String pluginId() {
     return pluginId;
   }
 
+  /** The plugin's own pid (not the shim's), the id of its process group when it has one. */
   public long pid() {
-    return process.pid();
+    return pid;
   }
 
   /** Whether the process leads its own process group, so signals reach its whole tree. */
@@ -246,7 +263,7 @@ public final class PluginProcess {
     }
     LiveProcesses.unregister(this);
     StopResult result = new StopResult(phase, exit.join(), Duration.ofNanos(System.nanoTime() - start));
-    LOG.debug("plugin {}: pid {} stopped: {}", pluginId, process.pid(), result);
+    LOG.debug("plugin {}: pid {} stopped: {}", pluginId, pid, result);
     return result;
   }
 
@@ -265,6 +282,6 @@ public final class PluginProcess {
 
   @Override
   public String toString() {
-    return "PluginProcess{" + pluginId + ", pid " + process.pid() + (process.isAlive() ? ", alive" : ", exited") + "}";
+    return "PluginProcess{" + pluginId + ", pid " + pid + (process.isAlive() ? ", alive" : ", exited") + "}";
   }
 }

@@ -3,6 +3,7 @@ package dev.pyplugins.runtime.internal.process;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -11,13 +12,16 @@ import java.util.Set;
  * {@link ProcessHandle#descendants()}). Thread-safe.
  */
 final class ProcessTree {
-  private final ProcessHandle leader;
+  private final long pid;
+  private final Optional<ProcessHandle> leader;
   private final boolean grouped;
   private final ProcessGroups groups;
   private final Set<ProcessHandle> knownDescendants = new LinkedHashSet<>();
 
-  ProcessTree(ProcessHandle leader, boolean grouped, ProcessGroups groups) {
-    this.leader = leader;
+  /** @param pid the plugin's pid, which may already be gone (a plugin that crashed at once) */
+  ProcessTree(long pid, boolean grouped, ProcessGroups groups) {
+    this.pid = pid;
+    this.leader = ProcessHandle.of(pid);
     this.grouped = grouped;
     this.groups = groups;
   }
@@ -28,14 +32,12 @@ final class ProcessTree {
   }
 
   synchronized void signal(Signal signal) {
-    if (grouped && groups.signal(leader.pid(), signal)) {
+    if (grouped && groups.signal(pid, signal)) {
       return;
     }
-    if (leader.isAlive()) {
-      leader.descendants().forEach(knownDescendants::add);
-    }
+    leader.filter(ProcessHandle::isAlive).ifPresent(h -> h.descendants().forEach(knownDescendants::add));
     List<ProcessHandle> targets = new ArrayList<>(knownDescendants);
-    targets.add(leader);
+    leader.ifPresent(targets::add);
     for (ProcessHandle h : targets) {
       if (signal == Signal.KILL) {
         h.destroyForcibly();

@@ -21,12 +21,15 @@ final class StopSequence {
   private static final Logger LOG = LoggerFactory.getLogger(StopSequence.class);
 
   private final String pluginId;
+  private final long pid;
   private final Process process;
   private final ProcessTree tree;
   private final RuntimeOptions options;
 
-  StopSequence(String pluginId, Process process, ProcessTree tree, RuntimeOptions options) {
+  /** @param process the plugin, or the shim whose exit means the plugin's whole tree is gone */
+  StopSequence(String pluginId, long pid, Process process, ProcessTree tree, RuntimeOptions options) {
     this.pluginId = pluginId;
+    this.pid = pid;
     this.process = process;
     this.tree = tree;
     this.options = options;
@@ -62,7 +65,7 @@ final class StopSequence {
       }
       if (process.isAlive()) {
         if (graceful) {
-          LOG.warn("plugin {}: pid {} failed to exit gracefully, sending SIGKILL", pluginId, process.pid());
+          LOG.warn("plugin {}: pid {} failed to exit gracefully, sending SIGKILL", pluginId, pid);
         }
         phase = StopResult.Phase.KILLED;
       }
@@ -70,7 +73,7 @@ final class StopSequence {
     // Always sweep: descendants outlive a leader that exited (crash, or a clean exit leaving children).
     tree.signal(Signal.KILL);
     if (!waitExit(options.sigkillWait())) {
-      throw new PluginException(FailureKind.STOP_FAILED, pluginId, "pid " + process.pid()
+      throw new PluginException(FailureKind.STOP_FAILED, pluginId, "pid " + pid
           + " is still alive " + options.sigkillWait().toMillis() + " ms after SIGKILL");
     }
     return phase;
