@@ -28,7 +28,9 @@ import org.slf4j.LoggerFactory;
 /**
  * One plugin process, from spawn until it is reaped.
  *
- * <p>At spawn: its own process group (via {@code setsid} when available), stdin a pipe the host keeps
+ * <p>At spawn: under the {@link Subreaper} shim when available, which gives it a session and process group
+ * of its own and kills whatever its tree leaves behind once it exited (else via {@code setsid}, its group
+ * only); the complete environment of its {@link LaunchSpec}; stdin a pipe the host keeps
  * open while the process lives (the lifeline: a plugin told {@code MATTERMOST_PLUGIN_LIFELINE=stdin} exits
  * at EOF, so it dies with the host even on {@code kill -9}), stdout and stderr read on dedicated threads
  * from the first moment. The first stdout line is the handshake; later stdout and all stderr go to the log
