@@ -267,6 +267,16 @@ class PluginLauncherTest {
   }
 
   @Test
+  void setsidDaemonIsGoneAfterTheStopEvenWithoutTheKillCommand() throws Exception {
+    LaunchedPlugin p = launch("setsid-grandchild", options, ProcessGroups.unavailable());
+    long daemon = pidFrom(out.resolve("daemon"));
+
+    p.process().stop(List.of());
+
+    assertThat(Fixtures.awaitGone(daemon, Duration.ofSeconds(3))).as("setsid daemon %d gone", daemon).isTrue();
+  }
+
+  @Test
   void setsidDaemonIsGoneWhenThePluginCrashesOrIsKilled() throws Exception {
     LaunchedPlugin p = launch("setsid-grandchild");
     long daemon = pidFrom(out.resolve("daemon"));
