@@ -49,6 +49,25 @@ final class OptionLimits {
     }
   }
 
+  /** A POSIX variable name that the launcher does not set itself. */
+  static void checkVariableName(String option, String name) {
+    if (name == null || !name.matches("[A-Za-z_][A-Za-z0-9_]*")) {
+      throw new IllegalArgumentException(option + ": '" + name + "' is not a variable name (letters, digits and _,"
+          + " not starting with a digit)");
+    }
+    if (name.startsWith("MATTERMOST_PLUGIN") || name.startsWith("PLUGIN_")) {
+      throw new IllegalArgumentException(option + ": " + name + " is set by the launcher (MATTERMOST_PLUGIN*,"
+          + " PLUGIN_*) and cannot be given");
+    }
+  }
+
+  static void checkVariable(String option, String name, String value) {
+    checkVariableName(option, name);
+    if (value == null || value.indexOf('\0') >= 0) {
+      throw new IllegalArgumentException(option + ": the value of " + name + " must be set and contain no NUL");
+    }
+  }
+
   private static String fmt(double bound) {
     return bound == Math.rint(bound) ? Long.toString((long) bound) : Double.toString(bound);
   }

@@ -1,6 +1,8 @@
 package dev.pyplugins.runtime;
 
 import static dev.pyplugins.runtime.OptionLimits.checkSocketBaseDir;
+import static dev.pyplugins.runtime.OptionLimits.checkVariable;
+import static dev.pyplugins.runtime.OptionLimits.checkVariableName;
 import static dev.pyplugins.runtime.OptionLimits.notBlank;
 import static dev.pyplugins.runtime.OptionLimits.oneOf;
 import static dev.pyplugins.runtime.OptionLimits.within;
@@ -10,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Every knob of the plugin runtime, in one immutable value; {@link #builder()} starts from the defaults
@@ -62,6 +65,12 @@ import java.util.Map;
  *     {@code python3}. Limits: not blank.
  * @param pluginLogLevel the level plugins are asked to log at ({@code MATTERMOST_PLUGIN_LOG_LEVEL}). Default
  *     {@code info}. Limits: trace, debug, info, warn or error.
+ * @param inheritedEnvironment names of host environment variables passed on to plugins beyond the fixed
+ *     allow-list ({@code PATH}, {@code HOME}, {@code LANG}, {@code LC_*}, {@code TZ}, {@code TMPDIR}); every
+ *     other host variable is withheld. Default none. Limits: each a POSIX name ({@code [A-Za-z_][A-Za-z0-9_]*}),
+ *     not one the launcher sets ({@code MATTERMOST_PLUGIN*}, {@code PLUGIN_*}).
+ * @param pluginEnvironment variables set, with these values, in every plugin's environment (over the
+ *     inherited ones). Default none. Limits: names as for {@code inheritedEnvironment}; values without NUL.
  */
 public record RuntimeOptions(
     Duration handshakeTimeout,
@@ -87,7 +96,9 @@ public record RuntimeOptions(
     Duration hookTimeout,
     Map<HookName, Duration> hookTimeouts,
     String pythonCommand,
-    String pluginLogLevel) {
+    String pluginLogLevel,
+    Set<String> inheritedEnvironment,
+    Map<String, String> pluginEnvironment) {
 
   /**
    * Longest socket base directory accepted: leaves room for the private directory and go-plugin's socket name
@@ -125,6 +136,10 @@ public record RuntimeOptions(
         within("hookTimeouts[" + hook + "]", d, Duration.ofMillis(1), Duration.ofHours(24)));
     notBlank("pythonCommand", pythonCommand);
     oneOf("pluginLogLevel", pluginLogLevel, "trace", "debug", "info", "warn", "error");
+    inheritedEnvironment.forEach(name -> checkVariableName("inheritedEnvironment", name));
+    pluginEnvironment.forEach((name, value) -> checkVariable("pluginEnvironment", name, value));
+    inheritedEnvironment = Set.copyOf(inheritedEnvironment);
+    pluginEnvironment = Map.copyOf(pluginEnvironment);
   }
 
   /** The defaults described on each component. */
@@ -172,6 +187,8 @@ public record RuntimeOptions(
     private Map<HookName, Duration> hookTimeouts = new EnumMap<>(HookName.class);
     private String pythonCommand = "python3";
     private String pluginLogLevel = "info";
+    private Set<String> inheritedEnvironment = Set.of();
+    private Map<String, String> pluginEnvironment = Map.of();
 
     private Builder() {}
 
@@ -198,6 +215,8 @@ public record RuntimeOptions(
     public Builder hookTimeout(Duration v) { hookTimeout = v; return this; }
     public Builder pythonCommand(String v) { pythonCommand = v; return this; }
     public Builder pluginLogLevel(String v) { pluginLogLevel = v; return this; }
+    public Builder inheritedEnvironment(Set<String> v) { inheritedEnvironment = v; return this; }
+    public Builder pluginEnvironment(Map<String, String> v) { pluginEnvironment = v; return this; }
 
     /** A deadline for one hook, overriding {@link #hookTimeout(Duration)}; streaming hooks included. */
     public Builder hookTimeout(HookName hook, Duration v) {

@@ -6,6 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.pyplugins.protocol.v1.HookName;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class RuntimeOptionsTest {
@@ -22,6 +25,8 @@ class RuntimeOptionsTest {
     assertThat(o.socketBaseDir()).isEqualTo(Path.of("/tmp"));
     assertThat(o.autoMtls()).isFalse();
     assertThat(o.hookTimeout(HookName.SERVE_HTTP)).isEqualTo(Duration.ofSeconds(30));
+    assertThat(o.inheritedEnvironment()).isEmpty();
+    assertThat(o.pluginEnvironment()).isEmpty();
   }
 
   @Test
@@ -49,6 +54,30 @@ class RuntimeOptionsTest {
         .hasMessageContaining("so socket paths fit in sun_path");
     assertThatThrownBy(() -> RuntimeOptions.builder().pluginLogLevel("verbose").build())
         .hasMessageStartingWith("pluginLogLevel must be one of");
+  }
+
+  @Test
+  void pluginEnvironmentNamesAreCheckedAndTheLaunchersOwnAreRefused() {
+    assertThatThrownBy(() -> RuntimeOptions.builder().pluginEnvironment(Map.of("1BAD", "x")).build())
+        .hasMessage("pluginEnvironment: '1BAD' is not a variable name (letters, digits and _, not starting with a"
+            + " digit)");
+    assertThatThrownBy(() -> RuntimeOptions.builder().inheritedEnvironment(Set.of("A=B")).build())
+        .hasMessageStartingWith("inheritedEnvironment: 'A=B' is not a variable name");
+    assertThatThrownBy(() -> RuntimeOptions.builder().pluginEnvironment(Map.of("MATTERMOST_PLUGIN_API_TOKEN", "t"))
+        .build())
+        .hasMessage("pluginEnvironment: MATTERMOST_PLUGIN_API_TOKEN is set by the launcher (MATTERMOST_PLUGIN*,"
+            + " PLUGIN_*) and cannot be given");
+    assertThatThrownBy(() -> RuntimeOptions.builder().inheritedEnvironment(Set.of("PLUGIN_UNIX_SOCKET_DIR")).build())
+        .hasMessageContaining("PLUGIN_UNIX_SOCKET_DIR is set by the launcher");
+    assertThatThrownBy(() -> RuntimeOptions.builder().pluginEnvironment(Map.of("OK", "a\0b")).build())
+        .hasMessage("pluginEnvironment: the value of OK must be set and contain no NUL");
+    Map<String, String> withNull = new HashMap<>();
+    withNull.put("OK", null);
+    assertThatThrownBy(() -> RuntimeOptions.builder().pluginEnvironment(withNull).build())
+        .hasMessage("pluginEnvironment: the value of OK must be set and contain no NUL");
+    assertThat(RuntimeOptions.builder().pluginEnvironment(Map.of("HTTP_PROXY", "http://p:3128"))
+        .inheritedEnvironment(Set.of("no_proxy")).build().pluginEnvironment()).containsEntry("HTTP_PROXY",
+            "http://p:3128");
   }
 
   @Test

@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.LongSupplier;
 import java.util.stream.Stream;
 
@@ -74,6 +75,7 @@ public final class RuntimeBenchmark {
     InMemoryPluginApi api = new InMemoryPluginApi();
     RuntimeOptions options = RuntimeOptions.builder()
         .hookTimeout(HookName.EXECUTE_COMMAND, Duration.ofMinutes(10)) // one API round runs inside one ExecuteCommand
+        .inheritedEnvironment(Set.of("BENCH_PROFILE_DIR")) // run.sh's profiling switch, read by bench_plugin.py
         .build();
     try (Floors floors = new Floors(settings, api);
          PluginEnvironment environment = PluginEnvironment.builder().pluginsDirectory(pluginsDir).pluginApi(api)

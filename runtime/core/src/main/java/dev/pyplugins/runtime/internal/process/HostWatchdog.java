@@ -14,15 +14,18 @@ import org.slf4j.LoggerFactory;
  * A tiny shell process that outlives a host killed with {@code kill -9} just long enough to clean up after
  * it. The host tells it, over its stdin, which plugin process groups and socket directories exist; when
  * that pipe reaches EOF (the host is gone, however it died) it gives plugins that honour the stdin lifeline
- * 200 ms to exit by themselves, sends SIGTERM to every group still listed, waits a second, sends SIGKILL,
- * and removes the directories. This covers plugins that do not honour the
+ * 200 ms to exit by themselves, sends SIGTERM to every group still listed, waits up to a second for them
+ * to be gone (polling every 50 ms), sends SIGKILL, and removes the directories. This covers plugins that do not honour the
  * stdin lifeline (a Go plugin under go-plugin never reads stdin) and the host's own sockets, which only
  * the host could otherwise remove. One per JVM; thread-safe.
  */
 final class HostWatchdog {
   private static final Logger LOG = LoggerFactory.getLogger(HostWatchdog.class);
 
-  /** Reads "+ pgid dir" / "- pgid dir" lines; at EOF terminates, then kills, what is listed. */
+  /**
+   * Reads "+ pgid dir" / "- pgid dir" lines; at EOF terminates, then kills, what is listed. {@code kill -SIG
+   * -pgid}, not {@code kill -s SIG -- -pgid}: dash's builtin (Debian's /bin/sh) takes "--" for a pid.
+   */
   static final String SCRIPT = """
       trap '' INT HUP PIPE
       entries=''
@@ -44,14 +47,27 @@ final class HostWatchdog {
       signal_all() {
         while IFS=' ' read -r pgid dir; do
           [ -n "$pgid" ] || continue
-          kill -s "$1" -- "-$pgid" 2>/dev/null || kill -s "$1" "$pgid" 2>/dev/null
+          kill -"$1" -"$pgid" 2>/dev/null || kill -"$1" "$pgid" 2>/dev/null
         done <<EOT
       $entries
       EOT
       }
+      any_alive() {
+        while IFS=' ' read -r pgid dir; do
+          [ -n "$pgid" ] || continue
+          kill -0 -"$pgid" 2>/dev/null && return 0
+        done <<EOT
+      $entries
+      EOT
+        return 1
+      }
       sleep 0.2 2>/dev/null || sleep 1
       signal_all TERM
-      sleep 1
+      i=0
+      while [ $i -lt 20 ] && any_alive; do
+        sleep 0.05 2>/dev/null || sleep 1
+        i=$((i + 1))
+      done
       signal_all KILL
       while IFS=' ' read -r pgid dir; do
         [ -n "$dir" ] && rm -rf -- "$dir"

@@ -6,8 +6,8 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * What to start: the command, its working directory, and the variables added to the host's environment
- * (the go-plugin handshake variables and ours). Immutable.
+ * What to start: the command, its working directory, and its complete environment (see
+ * {@link ChildEnvironment}: nothing of the host's is added to it). Immutable.
  */
 public record LaunchSpec(String pluginId, List<String> command, Path workingDirectory, Map<String, String> environment) {
   public LaunchSpec {

@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.LongFunction;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,21 +46,38 @@ public final class PluginLauncher {
 
   private final RuntimeOptions options;
   private final ProcessGroups groups;
+  private final Subreaper subreaper;
   private final InterpreterLocator interpreters;
   private final HandshakeParser parser;
+  private final Supplier<Map<String, String>> hostEnvironment;
 
   public PluginLauncher(RuntimeOptions options) {
     this(options, ProcessGroups.detect(), InterpreterLocator.onSystemPath(options.pythonCommand()));
   }
 
   public PluginLauncher(RuntimeOptions options, ProcessGroups groups, InterpreterLocator interpreters) {
+    this(options, groups, Subreaper.detect(), interpreters, System::getenv);
+  }
+
+  /**
+   * @param subreaper the shim that keeps every descendant of a plugin killable
+   * @param hostEnvironment the environment plugins inherit an allow-list of (tests pass their own)
+   */
+  public PluginLauncher(RuntimeOptions options, ProcessGroups groups, Subreaper subreaper,
+      InterpreterLocator interpreters, Supplier<Map<String, String>> hostEnvironment) {
     this.options = options;
+    this.hostEnvironment = hostEnvironment;
+    this.subreaper = subreaper;
     this.groups = groups;
     this.interpreters = interpreters;
     this.parser = new HandshakeParser(APP_PROTOCOL_VERSIONS, options.autoMtls());
     int stale = SocketDirectory.removeStale(options.socketBaseDir());
     if (stale > 0) {
       LOG.info("removed {} socket directories left by hosts that are gone", stale);
+    }
+    if (!subreaper.available()) {
+      LOG.warn("python3 not found in /usr/bin, /bin or /usr/local/bin (or not Linux): plugins run without the"
+          + " subreaper shim, so a descendant that leaves the plugin's process group (setsid) survives its stop");
     }
     if (!groups.available()) {
       LOG.warn("setsid or kill not found: plugin processes get no process group of their own, so stopping one"
@@ -107,10 +125,11 @@ public final class PluginLauncher {
     }
     Optional<HostCertificate> certificate = options.autoMtls()
         ? Optional.of(HostCertificate.generate()) : Optional.empty();
-    Map<String, String> env = new LinkedHashMap<>(extra);
-    env.putAll(environment(manifest, dir.path(), certificate));
+    Map<String, String> launcherVariables = new LinkedHashMap<>(extra);
+    launcherVariables.putAll(environment(manifest, dir.path(), certificate));
+    Map<String, String> env = ChildEnvironment.assemble(hostEnvironment.get(), options, launcherVariables);
     LaunchSpec spec = new LaunchSpec(manifest.id(), command, manifest.directory(), env);
-    PluginProcess process = PluginProcess.start(spec, options, groups, dir, sinks);
+    PluginProcess process = PluginProcess.start(spec, options, groups, subreaper, dir, sinks);
     HandshakeLine handshake = process.awaitHandshake(parser, options.handshakeTimeout());
     if (handshake.network() == Network.UNIX && !Path.of(handshake.address()).startsWith(dir.path())) {
       LOG.warn("plugin {} listens on {}, outside its private socket directory {}", manifest.id(),

@@ -6,21 +6,17 @@ import dev.pyplugins.runtime.RuntimeOptions;
 import dev.pyplugins.runtime.internal.handshake.HandshakeLine;
 import dev.pyplugins.runtime.internal.handshake.HandshakeParser;
 import dev.pyplugins.runtime.internal.handshake.HandshakeRejectedException;
-import dev.pyplugins.runtime.internal.logging.BoundedLineReader;
-import dev.pyplugins.runtime.internal.logging.LineTail;
-import dev.pyplugins.runtime.internal.logging.LogLineInterpreter;
 import dev.pyplugins.runtime.internal.logging.PluginLogSink;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -32,7 +28,9 @@ import org.slf4j.LoggerFactory;
 /**
  * One plugin process, from spawn until it is reaped.
  *
- * <p>At spawn: its own process group (via {@code setsid} when available), stdin a pipe the host keeps
+ * <p>At spawn: under the {@link Subreaper} shim when available, which gives it a session and process group
+ * of its own and kills whatever its tree leaves behind once it exited (else via {@code setsid}, its group
+ * only); the complete environment of its {@link LaunchSpec}; stdin a pipe the host keeps
  * open while the process lives (the lifeline: a plugin told {@code MATTERMOST_PLUGIN_LIFELINE=stdin} exits
  * at EOF, so it dies with the host even on {@code kill -9}), stdout and stderr read on dedicated threads
  * from the first moment. The first stdout line is the handshake; later stdout and all stderr go to the log
@@ -50,39 +48,35 @@ public final class PluginProcess {
 
   private final String pluginId;
   private final List<String> command;
+  private final long pid;
+  /** The plugin itself, or the subreaper shim that ends only after the plugin and its whole tree. */
   private final Process process;
-  private final boolean grouped;
-  private final ProcessGroups groups;
-  private final RuntimeOptions options;
+  private final ProcessTree tree;
   private final SocketDirectory socketDirectory;
   private final OutputStream lifeline;
-  private final LineTail stderrTail;
-  private final CompletableFuture<Optional<String>> firstLine = new CompletableFuture<>();
+  private final PluginOutput output;
+  private final StopSequence stopSequence;
   private final CompletableFuture<ExitStatus> exit = new CompletableFuture<>();
-  private final Thread stdoutReader;
-  private final Thread stderrReader;
-  private final Set<ProcessHandle> knownDescendants = new LinkedHashSet<>();
   private final AtomicBoolean stopStarted = new AtomicBoolean();
   private final CompletableFuture<StopResult> stopped = new CompletableFuture<>();
 
-  private PluginProcess(LaunchSpec spec, List<String> command, Process process, boolean grouped,
-      ProcessGroups groups, RuntimeOptions options, SocketDirectory socketDirectory, PluginLogSink sink) {
+  private PluginProcess(LaunchSpec spec, long pid, Process process, ProcessTree tree,
+      RuntimeOptions options, SocketDirectory socketDirectory, PluginLogSink sink) {
     this.pluginId = spec.pluginId();
-    this.command = command;
+    this.command = spec.command();
+    this.pid = pid;
     this.process = process;
-    this.grouped = grouped;
-    this.groups = groups;
-    this.options = options;
+    this.tree = tree;
     this.socketDirectory = socketDirectory;
     this.lifeline = process.getOutputStream();
-    this.stderrTail = new LineTail(options.stderrTailLines());
-    this.stdoutReader = reader("stdout", process.getInputStream(), stdoutHandler(sink));
-    this.stderrReader = reader("stderr", process.getErrorStream(), stderrHandler(sink));
+    this.output = new PluginOutput(pluginId, process.getInputStream(), process.getErrorStream(),
+        options.logLineLimit(), options.stderrTailLines(), sink);
+    this.stopSequence = new StopSequence(pluginId, pid, process, tree, options);
     process.onExit().whenComplete((p, error) -> exit.complete(new ExitStatus(process.exitValue())));
   }
 
   /**
-   * Spawns the process.
+   * Spawns the process, under the {@link Subreaper} shim when it is available.
    *
    * @param socketDirectory the plugin's private socket directory, removed when the process is stopped
    *     (may be null)
@@ -90,14 +84,18 @@ public final class PluginProcess {
    * @throws PluginException of kind {@link FailureKind#SPAWN_FAILED}
    */
   public static PluginProcess start(LaunchSpec spec, RuntimeOptions options, ProcessGroups groups,
-      SocketDirectory socketDirectory, LongFunction<PluginLogSink> sinks) {
-    List<String> command = new ArrayList<>(groups.launcherPrefix());
+      Subreaper subreaper, SocketDirectory socketDirectory, LongFunction<PluginLogSink> sinks) {
+    List<String> command = new ArrayList<>(subreaper.available() ? subreaper.launcherPrefix() : groups.launcherPrefix());
     command.addAll(spec.command());
     ProcessBuilder pb = new ProcessBuilder(command).directory(spec.workingDirectory().toFile());
+    pb.environment().clear(); // the spec's is complete: nothing of the host's beyond its allow-list
     pb.environment().putAll(spec.environment());
     Process process;
+    long pid;
     try {
+      requireExecutable(spec);
       process = pb.start();
+      pid = subreaper.available() ? Subreaper.awaitPluginPid(process, options.handshakeTimeout()) : process.pid();
     } catch (IOException e) {
       if (socketDirectory != null) {
         socketDirectory.close();
@@ -105,27 +103,36 @@ public final class PluginProcess {
       throw new PluginException(FailureKind.SPAWN_FAILED, spec.pluginId(), "cannot start " + spec.command() + " in "
           + spec.workingDirectory() + ": " + e.getMessage(), e);
     }
-    PluginProcess p = new PluginProcess(spec, List.copyOf(command), process, groups.available(), groups, options,
-        socketDirectory, sinks.apply(process.pid()));
+    ProcessTree tree = new ProcessTree(pid, groups.available(), groups);
+    PluginProcess p = new PluginProcess(spec, pid, process, tree, options, socketDirectory, sinks.apply(pid));
     LiveProcesses.register(p);
-    p.stdoutReader.start();
-    p.stderrReader.start();
-    LOG.debug("plugin {}: started pid {}{}: {}", spec.pluginId(), process.pid(),
-        p.grouped ? " (own process group)" : "", command);
+    p.output.start();
+    LOG.debug("plugin {}: started pid {}{}{}: {}", spec.pluginId(), pid,
+        tree.grouped() ? " (own process group)" : "", subreaper.available() ? " under subreaper " + process.pid() : "",
+        spec.command());
     return p;
+  }
+
+  /** Under the shim, a missing executable would only show as an early exit: refuse it as the OS would. */
+  private static void requireExecutable(LaunchSpec spec) throws IOException {
+    String program = spec.command().get(0);
+    if (program.contains("/") && !Files.isExecutable(spec.workingDirectory().resolve(program))) {
+      throw new IOException("Cannot run program \"" + program + "\": not an executable file");
+    }
   }
 
   public String pluginId() {
     return pluginId;
   }
 
+  /** The plugin's own pid (not the shim's), the id of its process group when it has one. */
   public long pid() {
-    return process.pid();
+    return pid;
   }
 
   /** Whether the process leads its own process group, so signals reach its whole tree. */
   public boolean hasProcessGroup() {
-    return grouped;
+    return tree.grouped();
   }
 
   public boolean isAlive() {
@@ -139,7 +146,7 @@ public final class PluginProcess {
 
   /** The last stderr lines, oldest first. */
   public List<String> stderrTail() {
-    return stderrTail.lines();
+    return output.stderrTail();
   }
 
   /** The socket directory, if the process has one. */
@@ -155,10 +162,11 @@ public final class PluginProcess {
    *     HANDSHAKE_INCOMPATIBLE
    */
   public HandshakeLine awaitHandshake(HandshakeParser parser, Duration timeout) {
+    CompletableFuture<Optional<String>> firstLine = output.firstLine();
     Optional<String> line;
     try {
       CompletableFuture.anyOf(firstLine, exit).get(timeout.toNanos(), TimeUnit.NANOSECONDS);
-      line = firstLine.isDone() ? firstLine.join() : lastLineAfterExit();
+      line = firstLine.isDone() ? firstLine.join() : lastLineAfterExit(firstLine);
     } catch (TimeoutException e) {
       throw startFailure(FailureKind.HANDSHAKE_TIMEOUT, "timeout while waiting for plugin to start: no handshake"
           + " line on stdout within " + timeout.toMillis() + " ms", null);
@@ -178,7 +186,8 @@ public final class PluginProcess {
     }
   }
 
-  private Optional<String> lastLineAfterExit() throws InterruptedException, ExecutionException {
+  private static Optional<String> lastLineAfterExit(CompletableFuture<Optional<String>> firstLine)
+      throws InterruptedException, ExecutionException {
     try {
       return firstLine.get(LAST_LINE_GRACE.toMillis(), TimeUnit.MILLISECONDS);
     } catch (TimeoutException e) {
@@ -193,7 +202,7 @@ public final class PluginProcess {
     kill();
     String withCommand = message + "; command: " + String.join(" ", command);
     return new PluginException(kind, pluginId, withCommand,
-        status == null ? OptionalInt.empty() : OptionalInt.of(status.code()), stderrTail.lines(), cause);
+        status == null ? OptionalInt.empty() : OptionalInt.of(status.code()), output.stderrTail(), cause);
   }
 
   private ExitStatus exitWithin(Duration wait) {
@@ -241,169 +250,28 @@ public final class PluginProcess {
   private StopResult awaitStopped() {
     try {
       return stopped.join();
-    } catch (java.util.concurrent.CompletionException e) {
+    } catch (CompletionException e) {
       throw e.getCause() instanceof RuntimeException r ? r : e;
     }
   }
 
   private StopResult doStop(List<GracefulStep> steps, boolean graceful) {
     long start = System.nanoTime();
-    StopResult.Phase phase = StopResult.Phase.ALREADY_EXITED;
-    if (process.isAlive()) {
-      boolean politeOk = false;
-      for (GracefulStep step : graceful ? steps : List.<GracefulStep>of()) {
-        if (!process.isAlive()) {
-          break;
-        }
-        politeOk |= runStep(step);
-      }
-      if (politeOk) {
-        waitExit(options.shutdownExitWait());
-      }
-      if (!process.isAlive()) {
-        phase = StopResult.Phase.GRACEFUL;
-      } else if (graceful) {
-        signalTree(Signal.TERM);
-        if (waitExit(options.sigtermGrace())) {
-          phase = StopResult.Phase.TERMINATED;
-        }
-      }
-      if (process.isAlive()) {
-        if (graceful) {
-          LOG.warn("plugin {}: pid {} failed to exit gracefully, sending SIGKILL", pluginId, process.pid());
-        }
-        phase = StopResult.Phase.KILLED;
-      }
-    }
-    // Always sweep: descendants outlive a leader that exited (crash, or a clean exit leaving children).
-    signalTree(Signal.KILL);
-    if (!waitExit(options.sigkillWait())) {
-      throw new PluginException(FailureKind.STOP_FAILED, pluginId, "pid " + process.pid()
-          + " is still alive " + options.sigkillWait().toMillis() + " ms after SIGKILL");
-    }
-    awaitReaders();
+    StopResult.Phase phase = stopSequence.run(steps, graceful);
+    output.awaitEof(READER_WAIT);
     closeQuietly(lifeline);
     if (socketDirectory != null) {
       socketDirectory.close();
     }
     LiveProcesses.unregister(this);
     StopResult result = new StopResult(phase, exit.join(), Duration.ofNanos(System.nanoTime() - start));
-    LOG.debug("plugin {}: pid {} stopped: {}", pluginId, process.pid(), result);
+    LOG.debug("plugin {}: pid {} stopped: {}", pluginId, pid, result);
     return result;
-  }
-
-  private boolean runStep(GracefulStep step) {
-    CompletableFuture<Void> done = CompletableFuture.runAsync(() -> {
-      try {
-        step.action().run();
-      } catch (Exception e) {
-        throw new java.util.concurrent.CompletionException(e);
-      }
-    }, r -> {
-      Thread t = new Thread(r, "pyplugins-" + pluginId + "-stop");
-      t.setDaemon(true);
-      t.start();
-    });
-    try {
-      done.get(step.deadline().toMillis() + 1000, TimeUnit.MILLISECONDS);
-      return true;
-    } catch (TimeoutException e) {
-      LOG.warn("plugin {}: {} did not finish within {} ms", pluginId, step.name(), step.deadline().toMillis());
-    } catch (ExecutionException e) {
-      LOG.warn("plugin {}: {} failed: {}", pluginId, step.name(), e.getCause().toString());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-    return false;
   }
 
   /** Signals the group, or without groups the process and every descendant seen so far. */
   void signalTree(Signal signal) {
-    if (grouped && groups.signal(process.pid(), signal)) {
-      return;
-    }
-    // No group (or it vanished): a snapshot of the tree, remembered, since orphans leave descendants().
-    ProcessHandle self = process.toHandle();
-    if (self.isAlive()) {
-      self.descendants().forEach(knownDescendants::add);
-    }
-    List<ProcessHandle> targets = new ArrayList<>(knownDescendants);
-    targets.add(self);
-    for (ProcessHandle h : targets) {
-      if (signal == Signal.KILL) {
-        h.destroyForcibly();
-      } else {
-        h.destroy();
-      }
-    }
-  }
-
-  private boolean waitExit(Duration timeout) {
-    try {
-      return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return !process.isAlive();
-    }
-  }
-
-  private void awaitReaders() {
-    long deadline = System.nanoTime() + READER_WAIT.toNanos();
-    for (Thread reader : List.of(stdoutReader, stderrReader)) {
-      try {
-        reader.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return;
-      }
-      if (reader.isAlive()) {
-        LOG.warn("plugin {}: {} is still held open by a process outside the plugin's group; not waiting for it",
-            pluginId, reader.getName());
-      }
-    }
-  }
-
-  private java.util.function.Consumer<String> stdoutHandler(PluginLogSink sink) {
-    LogLineInterpreter later = new LogLineInterpreter("stdout", sink);
-    return line -> {
-      if (!firstLine.isDone()) {
-        firstLine.complete(Optional.of(line));
-      } else {
-        later.accept(line);
-      }
-    };
-  }
-
-  private java.util.function.Consumer<String> stderrHandler(PluginLogSink sink) {
-    LogLineInterpreter interpreter = new LogLineInterpreter("stderr", sink);
-    return line -> {
-      stderrTail.add(line);
-      interpreter.accept(line);
-    };
-  }
-
-  private Thread reader(String name, InputStream in, java.util.function.Consumer<String> handler) {
-    BoundedLineReader lines = new BoundedLineReader(options.logLineLimit(), line -> {
-      try {
-        handler.accept(line);
-      } catch (RuntimeException e) {
-        // A failing log backend must not stop the draining, or the plugin blocks on a full pipe.
-        LOG.warn("plugin {}: cannot log a {} line: {}", pluginId, name, e.toString());
-      }
-    });
-    Thread t = new Thread(() -> {
-      try (in) {
-        lines.drain(in);
-      } catch (IOException e) {
-        LOG.debug("plugin {}: {} closed: {}", pluginId, name, e.toString());
-      } finally {
-        if (name.equals("stdout")) {
-          firstLine.complete(Optional.empty());
-        }
-      }
-    }, "pyplugins-" + pluginId + "-" + name);
-    t.setDaemon(true);
-    return t;
+    tree.signal(signal);
   }
 
   private static void closeQuietly(OutputStream out) {
@@ -416,6 +284,6 @@ public final class PluginProcess {
 
   @Override
   public String toString() {
-    return "PluginProcess{" + pluginId + ", pid " + process.pid() + (process.isAlive() ? ", alive" : ", exited") + "}";
+    return "PluginProcess{" + pluginId + ", pid " + pid + (process.isAlive() ? ", alive" : ", exited") + "}";
   }
 }

@@ -37,9 +37,11 @@ class HostCrashTest {
   void sigkilledHostLeavesNoPluginProcessAndNoSocketBehind() throws Exception {
     socketBase = Files.createTempDirectory(Path.of("/tmp"), "pyk");
     String java = ProcessHandle.current().info().command().orElse("java");
-    // healthy honours the stdin lifeline; ignores-sigterm ignores it and SIGTERM, like a Go plugin would.
+    // healthy honours the stdin lifeline; ignores-sigterm ignores it and SIGTERM, like a Go plugin would;
+    // setsid-grandchild leaves a daemon outside its process group.
     host = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), HostCrashMain.class.getName(),
-        out.toString(), socketBase.toString(), "healthy", "ignores-sigterm", "forks-child")
+        out.toString(), socketBase.toString(), "healthy", "ignores-sigterm", "forks-child",
+        "setsid-grandchild")
         .redirectError(ProcessBuilder.Redirect.DISCARD)
         .start();
     List<Long> pids = new ArrayList<>();
@@ -51,8 +53,10 @@ class HostCrashTest {
     }
     long child = Long.parseLong(Files.readString(out.resolve("child")).strip());
     pids.add(child);
-    assertThat(pids).hasSize(4).allSatisfy(pid -> assertThat(Fixtures.isRunning(pid)).isTrue());
-    assertThat(leftovers()).filteredOn(p -> p.endsWith("plugin.sock")).hasSize(3);
+    long daemon = Long.parseLong(Files.readString(out.resolve("daemon")).strip());
+    pids.add(daemon);
+    assertThat(pids).hasSize(6).allSatisfy(pid -> assertThat(Fixtures.isRunning(pid)).isTrue());
+    assertThat(leftovers()).filteredOn(p -> p.endsWith("plugin.sock")).hasSize(4);
 
     long killedAt = System.nanoTime();
     host.destroyForcibly().waitFor(5, TimeUnit.SECONDS);

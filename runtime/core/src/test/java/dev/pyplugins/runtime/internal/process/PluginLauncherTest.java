@@ -18,6 +18,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -134,6 +135,31 @@ class PluginLauncherTest {
   }
 
   @Test
+  void pluginGetsOnlyTheAllowListedHostVariablesPlusTheAddedOnes() throws Exception {
+    Map<String, String> host = Map.of("PATH", System.getenv("PATH"), "HOME", "/home/host", "LANG", "C.UTF-8",
+        "LC_TIME", "de_DE.UTF-8", "TZ", "UTC", "SECRET_HOST_TOKEN", "s3cr3t", "AWS_SECRET_ACCESS_KEY", "aws",
+        "PROXY_FOR_PLUGINS", "http://proxy:3128", "MATTERMOST_PLUGIN_ID", "spoofed");
+    RuntimeOptions opts = options.toBuilder().inheritedEnvironment(Set.of("PROXY_FOR_PLUGINS"))
+        .pluginEnvironment(Map.of("ADDED_BY_HOST", "yes", "LANG", "en_GB.UTF-8")).build();
+    PluginLauncher launcher = new PluginLauncher(opts, ProcessGroups.detect(), Subreaper.detect(),
+        InterpreterLocator.onSystemPath("python3"), () -> host);
+    launched = launcher.launch(Fixtures.manifest("env-dump"), dir -> Map.of("FIXTURE_OUT", out.toString()),
+        pid -> logs::add);
+    JsonNode env = new ObjectMapper().readTree(out.resolve("env.json").toFile());
+
+    assertThat(env.has("SECRET_HOST_TOKEN")).isFalse();
+    assertThat(env.has("AWS_SECRET_ACCESS_KEY")).isFalse();
+    assertThat(env.get("HOME").asText()).isEqualTo("/home/host");
+    assertThat(env.get("LC_TIME").asText()).isEqualTo("de_DE.UTF-8");
+    assertThat(env.get("TZ").asText()).isEqualTo("UTC");
+    assertThat(env.get("PROXY_FOR_PLUGINS").asText()).isEqualTo("http://proxy:3128");
+    assertThat(env.get("ADDED_BY_HOST").asText()).isEqualTo("yes");
+    assertThat(env.get("LANG").asText()).as("an added value wins over the host's").isEqualTo("en_GB.UTF-8");
+    assertThat(env.get("MATTERMOST_PLUGIN_ID").asText()).as("the launcher's own win").isEqualTo("fixture.env-dump");
+    assertThat(env.get("MATTERMOST_PLUGIN").asText()).isEqualTo("Securely message teams, anywhere.");
+  }
+
+  @Test
   void autoMtlsHostSendsItsCertificateAndRefusesAPluginWithoutOne() throws Exception {
     RuntimeOptions mtls = options.toBuilder().autoMtls(true).build();
 
@@ -225,6 +251,41 @@ class PluginLauncherTest {
     p.process().stop(List.of());
 
     assertThat(Fixtures.awaitGone(child, Duration.ofSeconds(2))).as("grandchild %d gone", child).isTrue();
+  }
+
+  @Test
+  void setsidDaemonOfThePluginIsGoneAfterItsStop() throws Exception {
+    LaunchedPlugin p = launch("setsid-grandchild");
+    long daemon = pidFrom(out.resolve("daemon"));
+    assertThat(Fixtures.isRunning(daemon)).isTrue();
+
+    StopResult result = p.process().stop(List.of());
+
+    assertThat(Fixtures.awaitGone(daemon, Duration.ofSeconds(3))).as("setsid daemon %d gone within 3 s", daemon)
+        .isTrue();
+    assertThat(result.phase()).isEqualTo(StopResult.Phase.TERMINATED);
+  }
+
+  @Test
+  void setsidDaemonIsGoneAfterTheStopEvenWithoutTheKillCommand() throws Exception {
+    LaunchedPlugin p = launch("setsid-grandchild", options, ProcessGroups.unavailable());
+    long daemon = pidFrom(out.resolve("daemon"));
+
+    p.process().stop(List.of());
+
+    assertThat(Fixtures.awaitGone(daemon, Duration.ofSeconds(3))).as("setsid daemon %d gone", daemon).isTrue();
+  }
+
+  @Test
+  void setsidDaemonIsGoneWhenThePluginCrashesOrIsKilled() throws Exception {
+    LaunchedPlugin p = launch("setsid-grandchild");
+    long daemon = pidFrom(out.resolve("daemon"));
+
+    ProcessHandle.of(p.process().pid()).orElseThrow().destroyForcibly();
+
+    assertThat(p.process().onExit().get(5, java.util.concurrent.TimeUnit.SECONDS).toString())
+        .isEqualTo("killed by signal 9 (SIGKILL)");
+    assertThat(Fixtures.awaitGone(daemon, Duration.ofSeconds(3))).as("setsid daemon %d gone", daemon).isTrue();
   }
 
   @Test
