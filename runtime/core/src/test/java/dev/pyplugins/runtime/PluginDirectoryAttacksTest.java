@@ -27,7 +27,7 @@ import org.slf4j.LoggerFactory;
  * directories that claim, or are merely named like, another plugin's id.
  */
 class PluginDirectoryAttacksTest {
-  private static final String MARKER = "SECRET-MARKER-8b2d71";
+  private static final String MARKER = "SECRETMARKER8b2d71";
   private static final String REAL = "com.example.real";
 
   @TempDir Path root;

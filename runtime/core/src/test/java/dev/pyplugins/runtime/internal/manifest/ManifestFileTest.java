@@ -20,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ManifestFileTest {
   private static final Duration QUICK = Duration.ofSeconds(30); // generous: a loaded 2-core machine
-  private static final String MARKER = "SECRET-MARKER-4f1c9e";
+  private static final String MARKER = "SECRETMARKER4f1c9e";
 
   @TempDir Path dir;
   private final ManifestLoader loader = new ManifestLoader("linux-amd64");
