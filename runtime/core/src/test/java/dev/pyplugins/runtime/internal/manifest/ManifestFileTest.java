@@ -40,6 +40,30 @@ class ManifestFileTest {
   }
 
   @Test
+  void aFifoSwappedInAfterTheCheckCannotBlockTheReaderEither() throws Exception {
+    Path fifo = dir.resolve("plugin.json");
+    assertThat(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor()).isZero();
+    long start = System.nanoTime();
+
+    InvalidManifestException e = assertTimeoutPreemptively(QUICK, () -> catchThrowableOfType(
+        InvalidManifestException.class, () -> ManifestFile.readAtMost(fifo, Duration.ofMillis(300))));
+
+    System.out.printf("FIFO swapped in after the check: the read gave up after %d ms%n",
+        (System.nanoTime() - start) / 1_000_000);
+    assertThat(e.getMessage()).contains("could not be read within 300 ms");
+    // Frees the abandoned reader: a writer's open completes the reader's (on a daemon thread, never waited for).
+    Thread writer = new Thread(() -> {
+      try {
+        Files.newOutputStream(fifo).close();
+      } catch (IOException ignored) {
+        // the reader is gone already
+      }
+    });
+    writer.setDaemon(true);
+    writer.start();
+  }
+
+  @Test
   void aLinkToDevZeroIsRefusedWithoutReadingIt() throws IOException {
     Path plugin = Files.createDirectory(dir.resolve("plugin"));
     Files.createSymbolicLink(plugin.resolve("plugin.json"), Path.of("/dev/zero"));
