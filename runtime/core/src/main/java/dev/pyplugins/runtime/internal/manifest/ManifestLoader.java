@@ -46,11 +46,6 @@ public final class ManifestLoader {
     this.platform = platform;
   }
 
-  /** Whether {@code id} is a valid plugin id (Mattermost's rule); only such ids are ever registered. */
-  public static boolean isValidId(String id) {
-    return id != null && id.length() >= ID_MIN && id.length() <= ID_MAX && ID.matcher(id).matches();
-  }
-
   /**
    * Loads and validates {@code <pluginDirectory>/plugin.json}.
    *
