@@ -9,6 +9,7 @@ import threading
 import time
 
 from mattermost_plugin import HookName, Plugin, hook
+from mattermost_plugin.models import Post
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 CONF_PATH = os.path.join(HERE, "fixture.json")
@@ -52,11 +53,24 @@ class Fixture(Plugin):
         delay = CONF.get("hook_delay", 0)
         if delay:
             time.sleep(delay)
+        if CONF.get("grow_post_bytes"):
+            post.message = "x" * CONF["grow_post_bytes"]
+            return post, ""
         post.message = post.message + " [" + self.config.plugin_id + "]"
         return post, ""
 
     @hook(HookName.ExecuteCommand)
     def execute_command(self, context, args):
+        if CONF.get("big_post_bytes"):
+            # A CreatePost over the host's message limit, then an ordinary call: says what each got.
+            try:
+                self.api.create_post(Post(message="x" * CONF["big_post_bytes"]))
+                first = "accepted"
+            except Exception as e:
+                first = "refused: %s: %s" % (type(e).__name__, e)
+            return {"text": first + " | then: " + self.api.get_server_version()}
+        if CONF.get("grow_post_bytes"):
+            return {"text": "y" * CONF["grow_post_bytes"]}
         return {"text": self.api.get_server_version()}
 
     @hook(HookName.ServeHTTP)

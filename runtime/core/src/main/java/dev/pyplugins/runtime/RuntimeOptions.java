@@ -57,6 +57,11 @@ import java.util.Set;
  *     so a line without a newline never stalls the reader. Default 64 KiB (go-plugin's
  *     {@code PluginLogBufferSize}). Limits: 256 B to 16 MiB.
  * @param stderrTailLines last stderr lines kept per plugin for failure reports. Default 50. Limits: 0 to 10000.
+ * @param maxMessageSize largest gRPC message the host accepts from a plugin, in bytes: an API request on the
+ *     plugin's endpoint and a hook's response alike (ServeHTTP bodies travel in 64 KiB chunks and are not
+ *     limited by it). A bigger one is refused with RESOURCE_EXHAUSTED before it is read, and the host carries
+ *     on. Default 64 MiB (go-plugin allows 2 GiB, which let one plugin's request exhaust the host's heap).
+ *     Limits: 1 MiB to 2 GiB - 1.
  * @param hookTimeout default deadline of a unary hook call. Default 30 s (Mattermost's gRPC path). Limits: 1 ms
  *     to 24 h.
  * @param hookTimeouts per-hook deadlines overriding {@code hookTimeout}, including streaming hooks (which have
@@ -93,6 +98,7 @@ public record RuntimeOptions(
     boolean autoMtls,
     int logLineLimit,
     int stderrTailLines,
+    int maxMessageSize,
     Duration hookTimeout,
     Map<HookName, Duration> hookTimeouts,
     String pythonCommand,
@@ -131,6 +137,7 @@ public record RuntimeOptions(
     checkSocketBaseDir(socketBaseDir);
     within("logLineLimit", logLineLimit, 256, 16 * 1024 * 1024);
     within("stderrTailLines", stderrTailLines, 0, 10_000);
+    within("maxMessageSize", maxMessageSize, 1 << 20, Integer.MAX_VALUE);
     within("hookTimeout", hookTimeout, Duration.ofMillis(1), Duration.ofHours(24));
     hookTimeouts.forEach((hook, d) ->
         within("hookTimeouts[" + hook + "]", d, Duration.ofMillis(1), Duration.ofHours(24)));
@@ -183,6 +190,7 @@ public record RuntimeOptions(
     private boolean autoMtls;
     private int logLineLimit = 64 * 1024;
     private int stderrTailLines = 50;
+    private int maxMessageSize = 64 << 20;
     private Duration hookTimeout = Duration.ofSeconds(30);
     private Map<HookName, Duration> hookTimeouts = new EnumMap<>(HookName.class);
     private String pythonCommand = "python3";
@@ -212,6 +220,7 @@ public record RuntimeOptions(
     public Builder autoMtls(boolean v) { autoMtls = v; return this; }
     public Builder logLineLimit(int v) { logLineLimit = v; return this; }
     public Builder stderrTailLines(int v) { stderrTailLines = v; return this; }
+    public Builder maxMessageSize(int v) { maxMessageSize = v; return this; }
     public Builder hookTimeout(Duration v) { hookTimeout = v; return this; }
     public Builder pythonCommand(String v) { pythonCommand = v; return this; }
     public Builder pluginLogLevel(String v) { pluginLogLevel = v; return this; }

@@ -51,7 +51,7 @@ class PluginEnvironmentTest {
     System.out.printf("loadAll: 2 SDK plugins running and 1 bad manifest refused in %d ms%n",
         (System.nanoTime() - start) / 1_000_000);
 
-    assertThat(loaded).extracting(PluginStatus::pluginId).containsExactly("broken", "com.example.alpha", "com.example.beta");
+    assertThat(loaded).extracting(PluginStatus::pluginId).containsExactly("broken/", "com.example.alpha", "com.example.beta");
     assertThat(loaded.get(1).state()).isEqualTo(PluginState.RUNNING);
     assertThat(loaded.get(1).pid()).isPresent();
     assertThat(loaded.get(2).state()).isEqualTo(PluginState.RUNNING);

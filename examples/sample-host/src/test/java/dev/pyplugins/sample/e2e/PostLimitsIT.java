@@ -15,8 +15,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Mattermost's post limit (16,383 characters) against a plugin: its own CreatePost of a 20 MB message, and
- * a MessageWillBePosted that turns an 8-byte post into a 1 MB one; both are refused with a clear error, no
- * oversized post is stored, and the host goes on posting.
+ * a MessageWillBePosted that turns an 8-byte post into a 1 MB or a 50 MB one; both are refused with a clear
+ * error, no oversized post is stored, and the host goes on posting. A hook answer past the runtime's message
+ * limit (64 MiB) is refused unread and the hook fails open: the post is stored as it was sent.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PostLimitsIT {
@@ -64,6 +65,26 @@ class PostLimitsIT {
         ms, refused.getMessage());
     assertThat(refused.getMessage()).contains("1000000 characters long after plugin changes", "limit is 16383");
     assertThat(fine.getMessage()).isEqualTo("y".repeat(10));
+    assertLargestStoredPostWithinLimit();
+  }
+
+  @Test
+  void aHookCannotTurnAnEightBytePostIntoAStoredFiftyMegabyteOne() {
+    long start = System.nanoTime();
+    AppError refused = body(host.post("/api/v4/posts", "{\"channel_id\":\"" + channelId
+        + "\",\"message\":\"inflate 50000000\"}"), 400, AppError.newBuilder()).build();
+    long ms = (System.nanoTime() - start) / 1_000_000;
+    // Past the runtime's 64 MiB message limit the hook's answer is refused unread; the hook fails open.
+    start = System.nanoTime();
+    Post unchanged = body(host.post("/api/v4/posts", "{\"channel_id\":\"" + channelId
+        + "\",\"message\":\"inflate 70000000\"}"), 201, Post.newBuilder()).build();
+    long overCapMs = (System.nanoTime() - start) / 1_000_000;
+
+    System.out.printf("post inflated to 50,000,000 characters by MessageWillBePosted: refused in %d ms: %s;"
+        + " to 70,000,000 (past the 64 MiB message limit): stored unchanged in %d ms%n", ms, refused.getMessage(),
+        overCapMs);
+    assertThat(refused.getMessage()).contains("50000000 characters long after plugin changes", "limit is 16383");
+    assertThat(unchanged.getMessage()).isEqualTo("inflate 70000000");
     assertLargestStoredPostWithinLimit();
   }
 

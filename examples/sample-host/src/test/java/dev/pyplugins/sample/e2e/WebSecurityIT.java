@@ -182,6 +182,36 @@ class WebSecurityIT {
   }
 
   @Test
+  void oversizedPluginUploadsAreRefusedPastTheFiftyMebibyteCap() throws Exception {
+    int port = host.host.uri().getPort();
+    String token = host.logInAsAdmin();
+    String head = "POST /api/v4/plugins HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nAuthorization: Bearer " + token
+        + "\r\nContent-Type: multipart/form-data; boundary=b0undary\r\nConnection: close\r\n";
+    String partHead = "--b0undary\r\nContent-Disposition: form-data; name=\"plugin\"; filename=\"big.tar.gz\"\r\n"
+        + "Content-Type: application/gzip\r\n\r\n";
+    long start = System.nanoTime();
+    // 1.2 GB declared: refused from the header.
+    String declared = rawRequest(port, head + "Content-Length: 1200000000\r\n\r\n" + partHead);
+    long declaredMs = (System.nanoTime() - start) / 1_000_000;
+    // 60 MiB chunked (no length): refused by the multipart limit while read.
+    start = System.nanoTime();
+    StringBuilder chunked = new StringBuilder(head).append("Transfer-Encoding: chunked\r\n\r\n");
+    chunked.append(Integer.toHexString(partHead.length())).append("\r\n").append(partHead).append("\r\n");
+    String chunk = "z".repeat(1 << 20);
+    for (int i = 0; i < 60; i++) {
+      chunked.append(Integer.toHexString(chunk.length())).append("\r\n").append(chunk).append("\r\n");
+    }
+    String streamed = rawRequest(port, chunked.append("0\r\n\r\n").toString());
+    long chunkedMs = (System.nanoTime() - start) / 1_000_000;
+
+    System.out.printf("plugin upload cap: 1.2 GB declared refused in %d ms; 60 MiB chunked refused in %d ms%n",
+        declaredMs, chunkedMs);
+    assertThat(declared).startsWith("HTTP/1.1 413").contains("larger than this route accepts (52428800 bytes)");
+    assertThat(streamed).startsWith("HTTP/1.1 413");
+    assertThat(host.get("/api/v4/system/ping").statusCode()).as("the host still answers").isEqualTo(200);
+  }
+
+  @Test
   void aPluginRouteLearnsTheCallerFromTheHostNeverFromTheClient() throws Exception {
     String admin = TestHost.json(host.get("/api/v4/users/me"), 200).getFieldsOrThrow("id").getStringValue();
     HttpResponse<String> spoofed = send("GET", "/plugins/test.events/whoami", "", "Mattermost-User-Id", admin);

@@ -17,18 +17,24 @@ import java.nio.file.Path;
 /**
  * Opens per-plugin API endpoints for one host {@link PluginApi}: every endpoint serves the same generated
  * {@link PluginApiServer} behind its own {@link CallerAuthenticator}, on the event loop group the host's
- * plugin channels use (no threads per endpoint beyond gRPC's call executor). Messages up to 2 GiB are
- * accepted, as go-plugin's host allows. Thread-safe; the event loop group belongs to the caller.
+ * plugin channels use (no threads per endpoint beyond gRPC's call executor). A request larger than
+ * {@code RuntimeOptions.maxMessageSize} (64 MiB by default; go-plugin's host allows 2 GiB, and one plugin's
+ * 100 MB CreatePost exhausted a host's heap) is refused by the transport before it is read: the plugin gets
+ * RESOURCE_EXHAUSTED naming the limit, the host logs which plugin and method hit which option
+ * ({@link OversizedRequestLog}), and the endpoint serves the next call. Thread-safe; the event loop group
+ * belongs to the caller.
  */
 public final class ApiEndpoints {
   private final ServerServiceDefinition service;
   private final EventLoopGroup eventLoops;
   private final CallRecorder calls;
+  private final int maxMessageSize;
 
-  public ApiEndpoints(PluginApi hostApi, EventLoopGroup eventLoops, CallRecorder calls) {
+  public ApiEndpoints(PluginApi hostApi, EventLoopGroup eventLoops, CallRecorder calls, int maxMessageSize) {
     this.service = new PluginApiServer(hostApi).bindService();
     this.eventLoops = eventLoops;
     this.calls = calls;
+    this.maxMessageSize = maxMessageSize;
   }
 
   /**
@@ -45,8 +51,9 @@ public final class ApiEndpoints {
         .withChildOption(ChannelOption.SO_KEEPALIVE, null) // TCP only; unset, Netty warns per connection
         .bossEventLoopGroup(eventLoops)
         .workerEventLoopGroup(eventLoops)
-        .maxInboundMessageSize(Integer.MAX_VALUE)
+        .maxInboundMessageSize(maxMessageSize)
         .maxInboundMetadataSize(64 * 1024)
+        .addStreamTracerFactory(new OversizedRequestLog(pluginId, maxMessageSize))
         // The last interceptor runs first: a call is authenticated before it is timed.
         .addService(ServerInterceptors.intercept(service, new ApiCallInterceptor(pluginId, calls),
             new CallerAuthenticator(pluginId, token)))

@@ -1,16 +1,12 @@
 package dev.pyplugins.runtime.internal.supervision;
 
 import dev.pyplugins.protocol.v1.HooksClient;
-import dev.pyplugins.runtime.PluginException;
 import dev.pyplugins.runtime.PluginStatus;
 import dev.pyplugins.runtime.internal.manifest.InvalidManifestException;
 import dev.pyplugins.runtime.internal.manifest.ManifestLoader;
 import dev.pyplugins.runtime.internal.manifest.ManifestProblem;
-import dev.pyplugins.runtime.internal.manifest.ValidatedManifest;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,12 +15,11 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
-import java.util.stream.Stream;
 
 /**
  * The plugins of one plugins directory, by id: which directory each came from and the supervisor that runs
- * it. Finds plugin directories (sub-directories, sorted, hidden ones skipped), reads their manifests and
- * decides which id each start goes to. Thread-safe.
+ * it. Decides which id each start goes to from what the directories claim ({@link PluginDirectories}).
+ * Thread-safe.
  */
 public final class PluginRegistry {
 
@@ -34,45 +29,84 @@ public final class PluginRegistry {
   private final Path pluginsDirectory;
   private final SupervisionContext context;
   private final Consumer<PluginStatus> listener;
-  private final ManifestLoader manifests = new ManifestLoader();
+  private final PluginDirectories directories;
   private final Map<String, Entry> plugins = new ConcurrentSkipListMap<>();
 
   public PluginRegistry(Path pluginsDirectory, SupervisionContext context, Consumer<PluginStatus> listener) {
     this.pluginsDirectory = pluginsDirectory;
     this.context = context;
     this.listener = listener;
+    this.directories = new PluginDirectories(pluginsDirectory);
   }
 
   /**
-   * One start per plugin directory, not yet run: a valid manifest starts its plugin; an invalid one, or a
-   * second directory with an id already taken, is refused (FAILED with MANIFEST_INVALID naming the field).
+   * One start per plugin directory, not yet run: a valid manifest whose id no other directory claims starts
+   * its plugin; an id claimed by several directories is refused for all of them (FAILED under that id, the
+   * message naming every directory); an invalid manifest is refused under its directory's key (the
+   * directory name and a slash), never under the id it names nor its directory name alone.
    */
   public List<Supplier<PluginStatus>> discoverAll() {
-    Map<String, Path> seen = new LinkedHashMap<>();
-    return directories().stream().map(dir -> startFrom(dir, seen)).toList();
+    List<PluginDirectories.Claim> claims = directories.claims();
+    Map<String, List<PluginDirectories.Claim>> byId = new LinkedHashMap<>();
+    claims.stream().filter(PluginDirectories.Claim::valid)
+        .forEach(c -> byId.computeIfAbsent(c.manifest().id(), id -> new ArrayList<>()).add(c));
+    List<Supplier<PluginStatus>> starts = new ArrayList<>();
+    for (PluginDirectories.Claim claim : claims) {
+      if (!claim.valid()) {
+        PluginSupervisor supervisor = register(PluginDirectories.brokenKey(claim.directory()), claim.directory());
+        starts.add(() -> supervisor.refuse(claim.failure()));
+        continue;
+      }
+      String id = claim.manifest().id();
+      List<PluginDirectories.Claim> claimants = byId.get(id);
+      if (claimants.size() == 1) {
+        PluginSupervisor supervisor = register(id, claim.directory());
+        starts.add(() -> supervisor.start(claim.manifest()));
+      } else if (claimants.get(0) == claim) {
+        PluginSupervisor supervisor = register(id, claim.directory());
+        starts.add(() -> supervisor.refuse(PluginDirectories.contested(id, claimants)));
+      }
+    }
+    return starts;
   }
 
   /**
-   * The start of plugin {@code pluginId}, its manifest read again from its directory (found by scanning for
-   * a new plugin).
+   * The start of plugin {@code pluginId}, its manifest read again from the one directory claiming the id
+   * (a plugin added since is found by scanning); refused when several directories claim it. For the key of
+   * a broken directory ({@code name/}), that directory is read again and, now valid, started under its id.
    *
    * @throws NoSuchElementException when no plugin directory has this id
    */
   public PluginStatus activate(String pluginId) {
     Entry known = plugins.get(pluginId);
-    Path dir = known != null ? known.directory() : findDirectory(pluginId);
-    PluginSupervisor supervisor = register(pluginId, dir);
-    try {
-      ValidatedManifest manifest = manifests.load(dir);
-      if (!manifest.id().equals(pluginId)) {
-        return supervisor.refuse(new InvalidManifestException(pluginId, dir.resolve(ManifestLoader.FILE_NAME),
-            List.of(new ManifestProblem("id", "is now '" + manifest.id() + "', was '" + pluginId
-                + "'; a plugin's id cannot change while the host runs"))));
+    if (known != null && PluginDirectories.isBrokenKey(pluginId)) {
+      PluginDirectories.Claim claim = directories.claim(known.directory());
+      if (!claim.valid()) {
+        return known.supervisor().refuse(claim.failure());
       }
-      return supervisor.start(manifest);
-    } catch (PluginException e) {
-      return supervisor.refuse(e);
+      forget(pluginId);
+      return activate(claim.manifest().id());
     }
+    List<PluginDirectories.Claim> claimants = directories.claimsTo(pluginId);
+    if (claimants.size() > 1) {
+      return register(pluginId, claimants.get(0).directory()).refuse(PluginDirectories.contested(pluginId, claimants));
+    }
+    if (claimants.isEmpty()) {
+      if (known == null) {
+        throw new NoSuchElementException("no plugin directory in " + pluginsDirectory + " has id '" + pluginId + "'");
+      }
+      PluginDirectories.Claim claim = directories.claim(known.directory());
+      return known.supervisor().refuse(claim.valid()
+          ? new InvalidManifestException(pluginId, known.directory().resolve(ManifestLoader.FILE_NAME),
+              List.of(new ManifestProblem("id", "is now '" + claim.manifest().id() + "', was '" + pluginId
+                  + "'; a plugin's id cannot change while the host runs")))
+          : claim.failure());
+    }
+    PluginDirectories.Claim claim = claimants.get(0);
+    Entry entry = plugins.compute(pluginId, (id, old) -> old == null
+        ? new Entry(claim.directory(), new PluginSupervisor(id, context, listener))
+        : new Entry(claim.directory(), old.supervisor()));
+    return entry.supervisor().start(claim.manifest());
   }
 
   /**
@@ -111,56 +145,8 @@ public final class PluginRegistry {
     return running;
   }
 
-  private Supplier<PluginStatus> startFrom(Path dir, Map<String, Path> seen) {
-    ValidatedManifest manifest;
-    try {
-      manifest = manifests.load(dir);
-    } catch (InvalidManifestException e) {
-      String id = e.pluginId() != null && !seen.containsKey(e.pluginId()) ? e.pluginId()
-          : dir.getFileName().toString();
-      seen.putIfAbsent(id, dir);
-      PluginSupervisor supervisor = register(id, dir);
-      return () -> supervisor.refuse(e);
-    }
-    Path other = seen.putIfAbsent(manifest.id(), dir);
-    if (other != null && !other.equals(dir)) {
-      PluginSupervisor supervisor = register(dir.getFileName().toString(), dir);
-      InvalidManifestException duplicate = new InvalidManifestException(manifest.id(),
-          dir.resolve(ManifestLoader.FILE_NAME), List.of(new ManifestProblem("id", "'" + manifest.id()
-              + "' is already the id of the plugin in " + other)));
-      return () -> supervisor.refuse(duplicate);
-    }
-    PluginSupervisor supervisor = register(manifest.id(), dir);
-    return () -> supervisor.start(manifest);
-  }
-
   private PluginSupervisor register(String pluginId, Path dir) {
     return plugins.computeIfAbsent(pluginId, id -> new Entry(dir, new PluginSupervisor(id, context, listener)))
         .supervisor();
-  }
-
-  private Path findDirectory(String pluginId) {
-    for (Path dir : directories()) {
-      if (dir.getFileName().toString().equals(pluginId)) {
-        return dir;
-      }
-      try {
-        if (manifests.load(dir).id().equals(pluginId)) {
-          return dir;
-        }
-      } catch (PluginException e) {
-        // not this one
-      }
-    }
-    throw new NoSuchElementException("no plugin directory in " + pluginsDirectory + " has id '" + pluginId + "'");
-  }
-
-  private List<Path> directories() {
-    try (Stream<Path> dirs = Files.list(pluginsDirectory)) {
-      return dirs.filter(Files::isDirectory).filter(d -> !d.getFileName().toString().startsWith("."))
-          .sorted().toList();
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot list the plugins directory " + pluginsDirectory, e);
-    }
   }
 }

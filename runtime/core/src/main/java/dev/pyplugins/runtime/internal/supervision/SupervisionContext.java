@@ -23,9 +23,9 @@ public final class SupervisionContext implements AutoCloseable {
 
   public SupervisionContext(RuntimeOptions options, PluginApi hostApi, CallRecorder calls) {
     this.options = options;
-    this.channels = new PluginChannels();
+    this.channels = new PluginChannels(options.maxMessageSize());
     this.starter = new PluginStarter(options, new PluginLauncher(options), channels,
-        new ApiEndpoints(hostApi, channels.eventLoopGroup(), calls), calls);
+        new ApiEndpoints(hostApi, channels.eventLoopGroup(), calls, options.maxMessageSize()), calls);
     ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, r -> {
       Thread t = Executors.defaultThreadFactory().newThread(r);
       t.setName("pyplugins-supervision-timer");

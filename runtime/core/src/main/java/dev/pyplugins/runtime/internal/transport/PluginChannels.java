@@ -22,18 +22,34 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Opens gRPC channels to plugins where their handshake line says they listen: unix sockets (which real
  * go-plugin plugins always use on POSIX) through Netty's epoll transport, or TCP. Every channel uses
- * authority {@code localhost} (what AutoMTLS certificates name) and accepts messages of any size up to
- * 2 GiB, as go-plugin's host does. One instance owns one event loop group shared by all its channels;
+ * authority {@code localhost} (what AutoMTLS certificates name) and accepts messages up to a limit
+ * ({@code RuntimeOptions.maxMessageSize}, 64 MiB by default; go-plugin's host allows 2 GiB, which let one hook
+ * answer exhaust the host's heap): a bigger answer fails that call with RESOURCE_EXHAUSTED naming the limit and
+ * the option, and the channel stays usable. One instance owns one event loop group shared by all its channels;
  * thread-safe; {@link #close()} after closing the channels.
  */
 public final class PluginChannels implements AutoCloseable {
   /** The authority every plugin channel uses; go-plugin's TLS configs name {@code localhost}. */
   public static final String AUTHORITY = "localhost";
 
-  private final EventLoopGroup group;
+  /** The default inbound message limit, as {@code RuntimeOptions.maxMessageSize}'s default. */
+  public static final int DEFAULT_MAX_MESSAGE_SIZE = 64 << 20;
 
-  /** @throws IllegalStateException when the epoll transport is not available (not Linux) */
+  private final EventLoopGroup group;
+  private final int maxMessageSize;
+
+  /** Channels with the default message limit. */
   public PluginChannels() {
+    this(DEFAULT_MAX_MESSAGE_SIZE);
+  }
+
+  /**
+   * Channels accepting messages of at most {@code maxMessageSize} bytes.
+   *
+   * @throws IllegalStateException when the epoll transport is not available (not Linux)
+   */
+  public PluginChannels(int maxMessageSize) {
+    this.maxMessageSize = maxMessageSize;
     if (!Epoll.isAvailable()) {
       throw new IllegalStateException("unix sockets need Netty's epoll transport, unavailable here: "
           + Epoll.unavailabilityCause());
@@ -70,8 +86,9 @@ public final class PluginChannels implements AutoCloseable {
     return builder
         .eventLoopGroup(group)
         .overrideAuthority(AUTHORITY)
-        .maxInboundMessageSize(Integer.MAX_VALUE)
+        .maxInboundMessageSize(maxMessageSize)
         .maxInboundMetadataSize(1 << 20)
+        .intercept(new MessageLimitInterceptor(maxMessageSize))
         .build();
   }
 

@@ -27,9 +27,9 @@ class ManifestLoaderTest {
 
   @ParameterizedTest(name = "{0} is rejected naming {1}")
   @CsvSource(delimiter = '|', textBlock = """
-      not-json                  | plugin.json               | not valid JSON at line 2, column 1: Unexpected end-of-input
+      not-json                  | plugin.json               | not valid JSON at line 2, column 1: the text ends inside an object
       not-object                | plugin.json               | must be a JSON object, was an array
-      duplicate-key             | plugin.json               | Duplicate field 'id'
+      duplicate-key             | plugin.json               | a key appears twice in one object
       missing-id                | id                        | missing
       id-bad-chars              | id                        | may only contain letters, digits
       id-too-short              | id                        | must be 3 to 190 characters long, was 2
