@@ -6,6 +6,7 @@ import dev.pyplugins.protocol.v1.PluginApiServer;
 import io.grpc.Server;
 import io.grpc.ServerInterceptors;
 import io.grpc.ServerServiceDefinition;
+import io.grpc.netty.shaded.io.grpc.netty.InternalNettyServerCredentials;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import io.grpc.netty.shaded.io.netty.channel.ChannelOption;
 import io.grpc.netty.shaded.io.netty.channel.EventLoopGroup;
@@ -16,7 +17,8 @@ import java.nio.file.Path;
 
 /**
  * Opens per-plugin API endpoints for one host {@link PluginApi}: every endpoint serves the same generated
- * {@link PluginApiServer} behind its own {@link CallerAuthenticator}, on the event loop group the host's
+ * {@link PluginApiServer} behind its own {@link PeerProcessNegotiator} (the connecting process must be the
+ * plugin's) and {@link CallerAuthenticator} (the call must carry the plugin's token), on the event loop group the host's
  * plugin channels use (no threads per endpoint beyond gRPC's call executor). Messages up to 2 GiB are
  * accepted, as go-plugin's host allows. Thread-safe; the event loop group belongs to the caller.
  */
@@ -32,7 +34,8 @@ public final class ApiEndpoints {
   }
 
   /**
-   * Starts an endpoint for {@code pluginId} on {@code socketDirectory/api.sock} with a fresh token.
+   * Starts an endpoint for {@code pluginId} on {@code socketDirectory/api.sock} with a fresh token,
+   * admitting no connection until {@link ApiEndpoint#admit} names the plugin's process.
    *
    * @param socketDirectory the plugin's private 0700 directory (the only way in for other users)
    * @throws IOException when the socket cannot be bound
@@ -40,7 +43,9 @@ public final class ApiEndpoints {
   public ApiEndpoint open(String pluginId, Path socketDirectory) throws IOException {
     Path socket = socketDirectory.resolve(ApiEndpoint.SOCKET_NAME);
     ApiToken token = ApiToken.random();
-    Server server = NettyServerBuilder.forAddress(new DomainSocketAddress(socket.toString()))
+    PeerProcessNegotiator peers = new PeerProcessNegotiator(pluginId);
+    Server server = NettyServerBuilder.forAddress(new DomainSocketAddress(socket.toString()),
+            InternalNettyServerCredentials.create(peers))
         .channelType(EpollServerDomainSocketChannel.class)
         .withChildOption(ChannelOption.SO_KEEPALIVE, null) // TCP only; unset, Netty warns per connection
         .bossEventLoopGroup(eventLoops)
@@ -52,6 +57,6 @@ public final class ApiEndpoints {
             new CallerAuthenticator(pluginId, token)))
         .build();
     server.start();
-    return new ApiEndpoint(pluginId, socket, token, server);
+    return new ApiEndpoint(pluginId, socket, token, peers, server);
   }
 }
