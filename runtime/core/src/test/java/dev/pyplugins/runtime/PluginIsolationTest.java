@@ -39,7 +39,7 @@ class PluginIsolationTest {
   @Test
   void aPluginCannotStealItsSiblingsCredentialNorCallItsHooks() throws Exception {
     SdkPlugins.plugin(plugins, "com.example.attacker", Map.of(), "attacker.py");
-    SdkPlugins.plugin(plugins, "com.example.victim", Map.of());
+    SdkPlugins.plugin(plugins, "com.example.victim", Map.of("drop_capabilities", true));
     environment = PluginEnvironment.builder().pluginsDirectory(plugins).pluginApi(api)
         .options(RuntimeOptions.builder().socketBaseDir(socketBase).build()).build();
     assertThat(environment.loadAll()).allSatisfy(s -> assertThat(s.state()).isEqualTo(PluginState.RUNNING));

@@ -74,6 +74,7 @@ public final class RuntimeBenchmark {
     InMemoryPluginApi api = new InMemoryPluginApi();
     RuntimeOptions options = RuntimeOptions.builder()
         .hookTimeout(HookName.EXECUTE_COMMAND, Duration.ofMinutes(10)) // one API round runs inside one ExecuteCommand
+        .autoMtls(settings.autoMtls())
         .build();
     try (Floors floors = new Floors(settings, api);
          PluginEnvironment environment = PluginEnvironment.builder().pluginsDirectory(pluginsDir).pluginApi(api)
