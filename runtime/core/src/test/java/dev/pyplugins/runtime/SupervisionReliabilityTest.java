@@ -198,6 +198,7 @@ class SupervisionReliabilityTest {
     long start = System.nanoTime();
     environment(RuntimeOptions.builder().handshakeTimeout(Duration.ofMillis(1500))
         .healthCheckTimeout(Duration.ofSeconds(1)).crashLoopMaxFailures(2).restartInitialDelay(Duration.ofMillis(50))
+        .autoMtls(false) // not-grpc's plaintext handshake must reach the dial, not stop at the missing certificate
         .build()).loadAll();
 
     for (String id : List.of("com.example.garbage", "com.example.silent", "com.example.not-grpc")) {
