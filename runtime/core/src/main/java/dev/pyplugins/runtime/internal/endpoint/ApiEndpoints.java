@@ -18,9 +18,9 @@ import java.nio.file.Path;
 /**
  * Opens per-plugin API endpoints for one host {@link PluginApi}: every endpoint serves the same generated
  * {@link PluginApiServer} behind its own {@link PeerProcessNegotiator} (the connecting process must be the
- * plugin's) and {@link CallerAuthenticator} (the call must carry the plugin's token), on the event loop group the host's
- * plugin channels use (no threads per endpoint beyond gRPC's call executor). Messages up to 2 GiB are
- * accepted, as go-plugin's host allows. Thread-safe; the event loop group belongs to the caller.
+ * plugin's) and {@link CallerAuthenticator} (the call must carry the plugin's token), on the event loop
+ * group the host's plugin channels use (no threads per endpoint beyond gRPC's call executor). Messages up
+ * to 2 GiB are accepted, as go-plugin's host allows. Thread-safe; the event loop group belongs to the caller.
  */
 public final class ApiEndpoints {
   private final ServerServiceDefinition service;

@@ -15,11 +15,13 @@ import dev.pyplugins.runtime.internal.manifest.ServerRuntime;
 import dev.pyplugins.runtime.internal.transport.HostCertificate;
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.function.LongFunction;
 import org.slf4j.Logger;
@@ -80,7 +82,8 @@ public final class PluginLauncher {
 
   /** Starts the plugin with the SLF4J log bridge and nothing prepared before the spawn. */
   public LaunchedPlugin launch(ValidatedManifest manifest) {
-    return launch(manifest, dir -> SpawnInputs.environment(Map.of()), pid -> PluginLogSinks.forPlugin(manifest.id(), pid));
+    return launch(manifest, dir -> SpawnInputs.environment(Map.of()),
+        pid -> PluginLogSinks.forPlugin(manifest.id(), pid));
   }
 
   /**
@@ -133,13 +136,13 @@ public final class PluginLauncher {
         return;
       }
       where = real.toString().equals(address) ? address : address + " (leading to " + real + ")";
-    } catch (IOException | java.nio.file.InvalidPathException e) {
+    } catch (IOException | InvalidPathException e) {
       where = address + " (" + e.getMessage() + ")";
     }
     process.kill();
     throw new PluginException(FailureKind.HANDSHAKE_INVALID, pluginId, "the handshake names unix socket " + where
         + ", outside the plugin's private socket directory " + privateDir + "; a plugin must listen in"
-        + " PLUGIN_UNIX_SOCKET_DIR", java.util.OptionalInt.empty(), process.stderrTail(), null);
+        + " PLUGIN_UNIX_SOCKET_DIR", OptionalInt.empty(), process.stderrTail(), null);
   }
 
   /** The command line: the interpreter and the entry point, or the native executable. */
