@@ -23,7 +23,8 @@ def forbid_inspection() -> bool:
     libc = _libc()
     if libc is None:
         return False
-    return bool(libc.prctl(_PR_SET_DUMPABLE, 0, 0, 0, 0) == 0)
+    result: int = libc.prctl(_PR_SET_DUMPABLE, 0, 0, 0, 0)
+    return result == 0
 
 
 def is_dumpable() -> bool | None:
@@ -31,7 +32,7 @@ def is_dumpable() -> bool | None:
     libc = _libc()
     if libc is None:
         return None
-    result = libc.prctl(_PR_GET_DUMPABLE, 0, 0, 0, 0)
+    result: int = libc.prctl(_PR_GET_DUMPABLE, 0, 0, 0, 0)
     return None if result < 0 else result != 0
 
 
