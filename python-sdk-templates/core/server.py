@@ -15,7 +15,7 @@ import threading
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, NoReturn
 
-from ._internal import handshake
+from ._internal import bootstrap, handshake, hardening
 
 if TYPE_CHECKING:
     from .plugin import Plugin
@@ -27,10 +27,21 @@ _PARENT_POLL = 1.0
 
 
 def run_plugin(plugin_class: type[Plugin], environ: Mapping[str, str] | None = None) -> NoReturn:
-    """Serves ``plugin_class`` until the host stops it, then exits the process."""
+    """Serves ``plugin_class`` until the host stops it, then exits the process.
+
+    First it makes the process non-dumpable (Linux; see ``_internal.hardening``) and, when the host asks
+    with ``MATTERMOST_PLUGIN_BOOTSTRAP=stdin``, reads the bootstrap line with its API token from stdin."""
     env = os.environ if environ is None else environ
+    # Before any secret arrives: no other process of this user may read this one's memory or /proc files.
+    hardening.forbid_inspection()
     real_stdout, real_stderr = sys.stdout, sys.stderr
     handshake.check_cookie(env, real_stderr)
+    try:
+        bootstrap.read_bootstrap(env)
+    except (bootstrap.BootstrapError, OSError) as e:
+        real_stderr.write(f"[ERROR] cannot read the host's bootstrap line: {e}\n")
+        real_stderr.flush()
+        raise SystemExit(1) from None
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # a Ctrl-C in the host's terminal is the host's business
 
     from ._internal import hclog

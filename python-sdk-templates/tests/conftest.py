@@ -126,10 +126,15 @@ def socket_dir() -> Iterator[str]:
 def start_plugin(socket_dir: str) -> Iterator[Callable[..., PluginProcess]]:
     started: list[PluginProcess] = []
 
-    def start(script: str = "hello_plugin.py", **extra: str) -> PluginProcess:
+    def start(script: str = "hello_plugin.py", bootstrap: str | None = None, **extra: str) -> PluginProcess:
+        """``bootstrap``: a line written to the plugin's stdin first, as this project's host does."""
         env = plugin_env(**{"PLUGIN_UNIX_SOCKET_DIR": socket_dir, **extra})
         process = spawn(script, env)
         assert process.stdout is not None
+        if bootstrap is not None:
+            assert process.stdin is not None
+            process.stdin.write(bootstrap.encode())
+            process.stdin.flush()
         line = process.stdout.readline().decode()
         assert line, f"no handshake line; stderr: {process.stderr.read().decode() if process.stderr else ''}"
         parts = line.rstrip("\n").split("|")

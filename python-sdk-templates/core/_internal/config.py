@@ -6,6 +6,8 @@ import os
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from .bootstrap import received
+
 __all__ = ["RuntimeConfig", "load_runtime_config"]
 
 
@@ -17,8 +19,10 @@ class RuntimeConfig:
         plugin_id: the plugin's manifest id (``MATTERMOST_PLUGIN_ID``).
         api_target: the gRPC target of the Plugin API, such as ``unix:///tmp/pyp-x/api.sock``
             (``MATTERMOST_PLUGIN_API_TARGET``); empty when the host serves no API.
-        api_token: the credential sent with every API call as ``authorization: Bearer <token>``
-            (``MATTERMOST_PLUGIN_API_TOKEN``).
+        api_token: the credential sent with every API call as ``authorization: Bearer <token>``: from the
+            bootstrap line on stdin (``api_token``, see ``bootstrap``), which is how this project's host
+            sends it; else ``MATTERMOST_PLUGIN_API_TOKEN`` (for hosts that still put it in the
+            environment, where other processes of the same user can read it).
         plugin_path: the plugin's directory (``MATTERMOST_PLUGIN_PATH``).
         hook_timeout: seconds a hook may run when the host sets no deadline
             (``MATTERMOST_PLUGIN_HOOK_TIMEOUT``, default 30).
@@ -52,7 +56,7 @@ def load_runtime_config(environ: Mapping[str, str] | None = None) -> RuntimeConf
     return RuntimeConfig(
         plugin_id=env.get("MATTERMOST_PLUGIN_ID", ""),
         api_target=env.get("MATTERMOST_PLUGIN_API_TARGET", ""),
-        api_token=env.get("MATTERMOST_PLUGIN_API_TOKEN", ""),
+        api_token=received().get("api_token") or env.get("MATTERMOST_PLUGIN_API_TOKEN", ""),
         plugin_path=env.get("MATTERMOST_PLUGIN_PATH", ""),
         hook_timeout=hook_timeout,
         log_level=(env.get("MATTERMOST_PLUGIN_LOG_LEVEL", "") or "INFO").upper(),

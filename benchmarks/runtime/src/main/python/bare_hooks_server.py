@@ -16,7 +16,7 @@ from concurrent import futures
 
 import grpc
 
-from mattermost_plugin._proto.mattermost.pluginapi.v1 import hooks_pb2
+from mattermost_plugin._proto.mattermost.pluginapi.v1 import hooks_http_pb2, hooks_post_pb2
 
 PROFILE_DIR = os.environ.get("BENCH_PROFILE_DIR")
 if PROFILE_DIR:  # as in bench_plugin.py
@@ -30,7 +30,7 @@ SERVICE = "mattermost.pluginapi.v1.PluginHooks"
 
 
 def message_will_be_posted(request, context):
-    return hooks_pb2.MessageWillBePostedResponse(post=request.post)
+    return hooks_post_pb2.MessageWillBePostedResponse(post=request.post)
 
 
 def serve_http(requests, context):
@@ -43,13 +43,13 @@ def serve_http(requests, context):
             message = next(requests)
             total += len(message.body_chunk)
             complete = message.body_complete
-        yield hooks_pb2.ServeHTTPResponse(body_chunk=str(total).encode(), body_complete=True)
+        yield hooks_http_pb2.ServeHTTPResponse(body_chunk=str(total).encode(), body_complete=True)
     elif path == "/download":
         size = int(query.partition("=")[2])
         while size >= len(CHUNK):
-            yield hooks_pb2.ServeHTTPResponse(body_chunk=CHUNK)
+            yield hooks_http_pb2.ServeHTTPResponse(body_chunk=CHUNK)
             size -= len(CHUNK)
-        yield hooks_pb2.ServeHTTPResponse(body_chunk=CHUNK[:size], body_complete=True)
+        yield hooks_http_pb2.ServeHTTPResponse(body_chunk=CHUNK[:size], body_complete=True)
     else:
         context.abort(grpc.StatusCode.NOT_FOUND, path)
 
@@ -61,10 +61,10 @@ server = grpc.server(
 )
 server.add_registered_method_handlers(SERVICE, {
     "MessageWillBePosted": grpc.unary_unary_rpc_method_handler(
-        message_will_be_posted, hooks_pb2.MessageWillBePostedRequest.FromString,
-        hooks_pb2.MessageWillBePostedResponse.SerializeToString),
+        message_will_be_posted, hooks_post_pb2.MessageWillBePostedRequest.FromString,
+        hooks_post_pb2.MessageWillBePostedResponse.SerializeToString),
     "ServeHTTP": grpc.stream_stream_rpc_method_handler(
-        serve_http, hooks_pb2.ServeHTTPRequest.FromString, hooks_pb2.ServeHTTPResponse.SerializeToString),
+        serve_http, hooks_http_pb2.ServeHTTPRequest.FromString, hooks_http_pb2.ServeHTTPResponse.SerializeToString),
 })
 server.add_insecure_port("unix:" + sys.argv[1])
 server.start()

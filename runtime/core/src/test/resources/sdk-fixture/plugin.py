@@ -17,6 +17,27 @@ CONF = json.load(open(CONF_PATH)) if os.path.exists(CONF_PATH) else {}
 PATTERN = bytes(range(256)) * 256  # 64 KiB
 
 
+def drop_capabilities() -> None:
+    """Run as root, becomes a process without capabilities, as an ordinary user's would be (root's
+    CAP_SYS_PTRACE opens any /proc file). At import no other thread exists yet, so all threads have none."""
+    import ctypes
+
+    class Header(ctypes.Structure):
+        _fields_ = [("version", ctypes.c_uint32), ("pid", ctypes.c_int)]
+
+    class Data(ctypes.Structure):
+        _fields_ = [("effective", ctypes.c_uint32), ("permitted", ctypes.c_uint32), ("inheritable", ctypes.c_uint32)]
+
+    if os.geteuid() == 0:
+        libc = ctypes.CDLL(None, use_errno=True)
+        if libc.capset(ctypes.byref(Header(0x20080522, 0)), (Data * 2)()) != 0:  # _LINUX_CAPABILITY_VERSION_3
+            raise OSError(ctypes.get_errno(), "capset")
+
+
+if CONF.get("drop_capabilities"):
+    drop_capabilities()
+
+
 def mark(name: str, text: str = "") -> None:
     with open(os.path.join(HERE, name), "a") as f:
         f.write(text + "\n")

@@ -52,7 +52,9 @@ import java.util.Set;
  *     so socket paths stay within {@code sun_path}. Limits: absolute, at most
  *     {@value #MAX_SOCKET_BASE_DIR_LENGTH} characters, no whitespace.
  * @param autoMtls whether the host and plugin use go-plugin's AutoMTLS: a one-time host certificate in
- *     {@code PLUGIN_CLIENT_CERT}, the plugin's in the handshake line, TLS trusting only that. Default off.
+ *     {@code PLUGIN_CLIENT_CERT}, the plugin's in the handshake line, TLS trusting only that. Default on: a
+ *     same-user process (another plugin) that dials a plugin's socket cannot call its hooks without the
+ *     host's key. Off only for plugins that cannot do AutoMTLS (a plugin without a certificate is refused).
  * @param logLineLimit longest plugin log line passed on in one piece, in bytes; longer lines come in pieces,
  *     so a line without a newline never stalls the reader. Default 64 KiB (go-plugin's
  *     {@code PluginLogBufferSize}). Limits: 256 B to 16 MiB.
@@ -187,7 +189,7 @@ public record RuntimeOptions(
     private Duration sigtermGrace = Duration.ofSeconds(3);
     private Duration sigkillWait = Duration.ofSeconds(5);
     private Path socketBaseDir = Path.of("/tmp");
-    private boolean autoMtls;
+    private boolean autoMtls = true;
     private int logLineLimit = 64 * 1024;
     private int stderrTailLines = 50;
     private int maxMessageSize = 64 << 20;

@@ -23,7 +23,7 @@ class RuntimeOptionsTest {
     assertThat(o.deactivateTimeout()).isEqualTo(Duration.ofSeconds(10));
     assertThat(o.logLineLimit()).isEqualTo(65536);
     assertThat(o.socketBaseDir()).isEqualTo(Path.of("/tmp"));
-    assertThat(o.autoMtls()).isFalse();
+    assertThat(o.autoMtls()).isTrue();
     assertThat(o.hookTimeout(HookName.SERVE_HTTP)).isEqualTo(Duration.ofSeconds(30));
     assertThat(o.inheritedEnvironment()).isEmpty();
     assertThat(o.pluginEnvironment()).isEmpty();

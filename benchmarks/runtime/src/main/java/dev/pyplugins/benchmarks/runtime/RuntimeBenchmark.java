@@ -76,6 +76,7 @@ public final class RuntimeBenchmark {
     RuntimeOptions options = RuntimeOptions.builder()
         .hookTimeout(HookName.EXECUTE_COMMAND, Duration.ofMinutes(10)) // one API round runs inside one ExecuteCommand
         .inheritedEnvironment(Set.of("BENCH_PROFILE_DIR")) // run.sh's profiling switch, read by bench_plugin.py
+        .autoMtls(settings.autoMtls())
         .build();
     try (Floors floors = new Floors(settings, api);
          PluginEnvironment environment = PluginEnvironment.builder().pluginsDirectory(pluginsDir).pluginApi(api)

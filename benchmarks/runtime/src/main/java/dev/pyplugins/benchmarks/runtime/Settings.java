@@ -26,10 +26,11 @@ import java.util.Set;
  * @param fanOutCalls fan-out calls per round
  * @param fanOutPlugins plugins of the fan-out figure
  * @param sections the sections to run: hook, api, throughput, http, cold, fanout
+ * @param autoMtls whether the runtime's plugins use AutoMTLS (the runtime's default, on); the floors never do
  */
 record Settings(Path python, Path scripts, Path work, Path results, String hostKind, int runs, int hookCalls,
     int apiCalls, int warmup, int throughputSeconds, int callers, int httpMib, int coldStarts, int fanOutCalls,
-    int fanOutPlugins, Set<String> sections) {
+    int fanOutPlugins, Set<String> sections, boolean autoMtls) {
 
   static final List<String> ALL_SECTIONS = List.of("hook", "api", "throughput", "http", "cold", "fanout");
 
@@ -39,6 +40,7 @@ record Settings(Path python, Path scripts, Path work, Path results, String hostK
         "fanout-calls", "300", "fanout-plugins", "10"));
     v.put("sections", String.join(",", ALL_SECTIONS));
     v.put("host-kind", "local");
+    v.put("auto-mtls", "true");
     for (String arg : args) {
       int eq = arg.indexOf('=');
       if (eq <= 0) {
@@ -56,7 +58,8 @@ record Settings(Path python, Path scripts, Path work, Path results, String hostK
         v.containsKey("results") ? Path.of(v.get("results")) : null, v.get("host-kind"), positive(v, "runs"),
         positive(v, "hook-calls"), positive(v, "api-calls"), positive(v, "warmup"),
         positive(v, "throughput-seconds"), positive(v, "callers"), positive(v, "http-mib"),
-        positive(v, "cold-starts"), positive(v, "fanout-calls"), positive(v, "fanout-plugins"), sections);
+        positive(v, "cold-starts"), positive(v, "fanout-calls"), positive(v, "fanout-plugins"), sections,
+        bool(v, "auto-mtls"));
   }
 
   boolean runs(String section) {
@@ -71,8 +74,8 @@ record Settings(Path python, Path scripts, Path work, Path results, String hostK
   String describe() {
     return String.format("%d rounds per figure; %d hook calls and %d API calls per round after %d warm-up calls;"
             + " %d callers for %d s per throughput round; %d MiB per ServeHTTP transfer; %d cold starts of each"
-            + " kind; %d fan-out calls per round over %d plugins", runs, hookCalls, apiCalls, warmup, callers,
-        throughputSeconds, httpMib, coldStarts, fanOutCalls, fanOutPlugins);
+            + " kind; %d fan-out calls per round over %d plugins; AutoMTLS %s", runs, hookCalls, apiCalls, warmup,
+        callers, throughputSeconds, httpMib, coldStarts, fanOutCalls, fanOutPlugins, autoMtls ? "on" : "off");
   }
 
   private static Path path(Map<String, String> v, String key) {
@@ -81,6 +84,14 @@ record Settings(Path python, Path scripts, Path work, Path results, String hostK
       throw new IllegalArgumentException("missing argument " + key + "=<path>");
     }
     return Path.of(value).toAbsolutePath().normalize();
+  }
+
+  private static boolean bool(Map<String, String> v, String key) {
+    String value = v.get(key);
+    if (!value.equals("true") && !value.equals("false")) {
+      throw new IllegalArgumentException(key + " must be true or false, got '" + value + "'");
+    }
+    return Boolean.parseBoolean(value);
   }
 
   private static int positive(Map<String, String> v, String key) {

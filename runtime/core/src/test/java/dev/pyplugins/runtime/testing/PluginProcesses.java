@@ -13,7 +13,10 @@ import java.util.function.BooleanSupplier;
 public final class PluginProcesses {
   private PluginProcesses() {}
 
-  /** The environment a process was started with, from {@code /proc/<pid>/environ}. */
+  /**
+   * The environment a process was started with, from {@code /proc/<pid>/environ}. An SDK plugin is not
+   * dumpable, so this needs {@code CAP_SYS_PTRACE} (root here); PluginIsolationTest drops it to see the refusal.
+   */
   public static Map<String, String> environment(long pid) {
     try {
       String raw = new String(Files.readAllBytes(Path.of("/proc", Long.toString(pid), "environ")),

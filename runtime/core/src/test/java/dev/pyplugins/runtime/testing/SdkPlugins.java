@@ -66,10 +66,15 @@ public final class SdkPlugins {
    * {@code behaviour}, and a {@code venv} link to the SDK venv.
    */
   public static Path plugin(Path pluginsRoot, String id, Map<String, ?> behaviour) {
+    return plugin(pluginsRoot, id, behaviour, "plugin.py");
+  }
+
+  /** As {@link #plugin(Path, String, Map)}, with {@code sdk-fixture/<script>} as the plugin's code. */
+  public static Path plugin(Path pluginsRoot, String id, Map<String, ?> behaviour, String script) {
     try {
       Path dir = Files.createDirectories(pluginsRoot.resolve(id));
-      try (InputStream source = SdkPlugins.class.getResourceAsStream("/sdk-fixture/plugin.py")) {
-        Files.copy(Objects.requireNonNull(source, "sdk-fixture/plugin.py"), dir.resolve("plugin.py"),
+      try (InputStream source = SdkPlugins.class.getResourceAsStream("/sdk-fixture/" + script)) {
+        Files.copy(Objects.requireNonNull(source, "sdk-fixture/" + script), dir.resolve("plugin.py"),
             StandardCopyOption.REPLACE_EXISTING);
       }
       Map<String, Object> manifest = new LinkedHashMap<>();

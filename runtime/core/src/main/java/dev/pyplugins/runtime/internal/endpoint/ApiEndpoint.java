@@ -7,25 +7,30 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * One plugin process's Plugin API endpoint: a gRPC server on {@code api.sock} inside the plugin's private
- * 0700 socket directory, admitting only calls with this endpoint's {@link ApiToken}. Made by
+ * 0700 socket directory, admitting only connections from the plugin's own process ({@code SO_PEERCRED},
+ * see {@link #admit}) and only calls with this endpoint's {@link ApiToken}. The target travels in the
+ * environment, the token in the bootstrap line on the plugin's stdin, never in the environment. Made by
  * {@link ApiEndpoints#open}; a plugin restart gets a new endpoint with a new token. Thread-safe.
  */
 public final class ApiEndpoint implements AutoCloseable {
-  /** Variables that tell the plugin process where its API is and how to authenticate. */
+  /** The variable that tells the plugin process where its API is. */
   public static final String ENV_TARGET = "MATTERMOST_PLUGIN_API_TARGET";
-  public static final String ENV_TOKEN = "MATTERMOST_PLUGIN_API_TOKEN";
+  /** The bootstrap field holding the token. */
+  public static final String BOOTSTRAP_TOKEN = "api_token";
   /** The socket's file name inside the plugin's socket directory. */
   public static final String SOCKET_NAME = "api.sock";
 
   private final String pluginId;
   private final Path socket;
   private final ApiToken token;
+  private final PeerProcessNegotiator peers;
   private final Server server;
 
-  ApiEndpoint(String pluginId, Path socket, ApiToken token, Server server) {
+  ApiEndpoint(String pluginId, Path socket, ApiToken token, PeerProcessNegotiator peers, Server server) {
     this.pluginId = pluginId;
     this.socket = socket;
     this.token = token;
+    this.peers = peers;
     this.server = server;
   }
 
@@ -47,9 +52,19 @@ public final class ApiEndpoint implements AutoCloseable {
     return token;
   }
 
-  /** {@value #ENV_TARGET} and {@value #ENV_TOKEN} for the plugin's environment. */
+  /** {@value #ENV_TARGET} for the plugin's environment: where, not how to get in. */
   public Map<String, String> environment() {
-    return Map.of(ENV_TARGET, target(), ENV_TOKEN, token.value());
+    return Map.of(ENV_TARGET, target());
+  }
+
+  /** {@value #BOOTSTRAP_TOKEN} for the plugin's bootstrap line. */
+  public Map<String, String> bootstrap() {
+    return Map.of(BOOTSTRAP_TOKEN, token.value());
+  }
+
+  /** Admits connections from process {@code pid} (the plugin's, just spawned) and its descendants. */
+  public void admit(long pid) {
+    peers.admit(pid);
   }
 
   /** Stops serving at once (in-flight calls fail) and waits up to two seconds for the server to end. */

@@ -6,6 +6,7 @@ import dev.pyplugins.protocol.v1.PluginApiServer;
 import io.grpc.Server;
 import io.grpc.ServerInterceptors;
 import io.grpc.ServerServiceDefinition;
+import io.grpc.netty.shaded.io.grpc.netty.InternalNettyServerCredentials;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import io.grpc.netty.shaded.io.netty.channel.ChannelOption;
 import io.grpc.netty.shaded.io.netty.channel.EventLoopGroup;
@@ -16,11 +17,12 @@ import java.nio.file.Path;
 
 /**
  * Opens per-plugin API endpoints for one host {@link PluginApi}: every endpoint serves the same generated
- * {@link PluginApiServer} behind its own {@link CallerAuthenticator}, on the event loop group the host's
- * plugin channels use (no threads per endpoint beyond gRPC's call executor). A request larger than
- * {@code RuntimeOptions.maxMessageSize} (64 MiB by default; go-plugin's host allows 2 GiB, and one plugin's
- * 100 MB CreatePost exhausted a host's heap) is refused by the transport before it is read: the plugin gets
- * RESOURCE_EXHAUSTED naming the limit, the host logs which plugin and method hit which option
+ * {@link PluginApiServer} behind its own {@link PeerProcessNegotiator} (the connecting process must be the
+ * plugin's) and {@link CallerAuthenticator} (the call must carry the plugin's token), on the event loop
+ * group the host's plugin channels use (no threads per endpoint beyond gRPC's call executor). A request
+ * larger than {@code RuntimeOptions.maxMessageSize} (64 MiB by default; go-plugin's host allows 2 GiB, and one
+ * plugin's 100 MB CreatePost exhausted a host's heap) is refused by the transport before it is read: the
+ * plugin gets RESOURCE_EXHAUSTED naming the limit, the host logs which plugin and method hit which option
  * ({@link OversizedRequestLog}), and the endpoint serves the next call. Thread-safe; the event loop group
  * belongs to the caller.
  */
@@ -38,7 +40,8 @@ public final class ApiEndpoints {
   }
 
   /**
-   * Starts an endpoint for {@code pluginId} on {@code socketDirectory/api.sock} with a fresh token.
+   * Starts an endpoint for {@code pluginId} on {@code socketDirectory/api.sock} with a fresh token,
+   * admitting no connection until {@link ApiEndpoint#admit} names the plugin's process.
    *
    * @param socketDirectory the plugin's private 0700 directory (the only way in for other users)
    * @throws IOException when the socket cannot be bound
@@ -46,7 +49,9 @@ public final class ApiEndpoints {
   public ApiEndpoint open(String pluginId, Path socketDirectory) throws IOException {
     Path socket = socketDirectory.resolve(ApiEndpoint.SOCKET_NAME);
     ApiToken token = ApiToken.random();
-    Server server = NettyServerBuilder.forAddress(new DomainSocketAddress(socket.toString()))
+    PeerProcessNegotiator peers = new PeerProcessNegotiator(pluginId);
+    Server server = NettyServerBuilder.forAddress(new DomainSocketAddress(socket.toString()),
+            InternalNettyServerCredentials.create(peers))
         .channelType(EpollServerDomainSocketChannel.class)
         .withChildOption(ChannelOption.SO_KEEPALIVE, null) // TCP only; unset, Netty warns per connection
         .bossEventLoopGroup(eventLoops)
@@ -59,6 +64,6 @@ public final class ApiEndpoints {
             new CallerAuthenticator(pluginId, token)))
         .build();
     server.start();
-    return new ApiEndpoint(pluginId, socket, token, server);
+    return new ApiEndpoint(pluginId, socket, token, peers, server);
   }
 }

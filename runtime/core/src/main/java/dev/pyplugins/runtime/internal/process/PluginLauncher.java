@@ -15,11 +15,13 @@ import dev.pyplugins.runtime.internal.manifest.ServerRuntime;
 import dev.pyplugins.runtime.internal.transport.HostCertificate;
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.function.LongFunction;
 import java.util.function.Supplier;
@@ -91,14 +93,15 @@ public final class PluginLauncher {
     /**
      * Called with the fresh socket directory; may bind host sockets in it (the per-plugin API endpoint).
      *
-     * @return variables to add to the plugin's environment
+     * @return variables to add to the plugin's environment, bootstrap fields, and who to tell the pid
      */
-    Map<String, String> prepare(SocketDirectory directory) throws IOException;
+    SpawnInputs prepare(SocketDirectory directory) throws IOException;
   }
 
   /** Starts the plugin with the SLF4J log bridge and nothing prepared before the spawn. */
   public LaunchedPlugin launch(ValidatedManifest manifest) {
-    return launch(manifest, dir -> Map.of(), pid -> PluginLogSinks.forPlugin(manifest.id(), pid));
+    return launch(manifest, dir -> SpawnInputs.environment(Map.of()),
+        pid -> PluginLogSinks.forPlugin(manifest.id(), pid));
   }
 
   /**
@@ -109,7 +112,7 @@ public final class PluginLauncher {
   public LaunchedPlugin launch(ValidatedManifest manifest, BeforeSpawn beforeSpawn, LongFunction<PluginLogSink> sinks) {
     List<String> command = command(manifest);
     SocketDirectory dir;
-    Map<String, String> extra;
+    SpawnInputs extra;
     try {
       dir = SocketDirectory.create(options.socketBaseDir());
     } catch (IOException e) {
@@ -125,17 +128,40 @@ public final class PluginLauncher {
     }
     Optional<HostCertificate> certificate = options.autoMtls()
         ? Optional.of(HostCertificate.generate()) : Optional.empty();
-    Map<String, String> launcherVariables = new LinkedHashMap<>(extra);
+    Map<String, String> launcherVariables = new LinkedHashMap<>(extra.environment());
     launcherVariables.putAll(environment(manifest, dir.path(), certificate));
     Map<String, String> env = ChildEnvironment.assemble(hostEnvironment.get(), options, launcherVariables);
     LaunchSpec spec = new LaunchSpec(manifest.id(), command, manifest.directory(), env);
     PluginProcess process = PluginProcess.start(spec, options, groups, subreaper, dir, sinks);
+    // The pid is known (the API endpoint admits it) before the token that lets the plugin call is sent.
+    extra.spawned().accept(process.pid());
+    process.writeBootstrap(BootstrapLine.encode(extra.bootstrap()));
     HandshakeLine handshake = process.awaitHandshake(parser, options.handshakeTimeout());
-    if (handshake.network() == Network.UNIX && !Path.of(handshake.address()).startsWith(dir.path())) {
-      LOG.warn("plugin {} listens on {}, outside its private socket directory {}", manifest.id(),
-          handshake.address(), dir.path());
+    if (handshake.network() == Network.UNIX) {
+      refuseForeignSocket(manifest.id(), process, handshake.address(), dir.path());
     }
     return new LaunchedPlugin(process, handshake, certificate);
+  }
+
+  /**
+   * Refuses a handshake whose unix socket is not inside the plugin's own private directory (after resolving
+   * symlinks): dialing it would reach another plugin's socket, or anything else, in this plugin's name.
+   */
+  private static void refuseForeignSocket(String pluginId, PluginProcess process, String address, Path privateDir) {
+    String where;
+    try {
+      Path real = Path.of(address).toRealPath();
+      if (real.getParent() != null && real.getParent().equals(privateDir.toRealPath())) {
+        return;
+      }
+      where = real.toString().equals(address) ? address : address + " (leading to " + real + ")";
+    } catch (IOException | InvalidPathException e) {
+      where = address + " (" + e.getMessage() + ")";
+    }
+    process.kill();
+    throw new PluginException(FailureKind.HANDSHAKE_INVALID, pluginId, "the handshake names unix socket " + where
+        + ", outside the plugin's private socket directory " + privateDir + "; a plugin must listen in"
+        + " PLUGIN_UNIX_SOCKET_DIR", OptionalInt.empty(), process.stderrTail(), null);
   }
 
   /** The command line: the interpreter and the entry point, or the native executable. */
@@ -155,6 +181,7 @@ public final class PluginLauncher {
         .toPlainString());
     env.put(ENV_LOG_LEVEL, options.pluginLogLevel());
     env.put(ENV_LIFELINE, "stdin");
+    env.put(BootstrapLine.ENV_BOOTSTRAP, "stdin");
     if (manifest.runtime() == ServerRuntime.PYTHON) {
       // The handshake line must not sit in a pipe buffer if a plugin forgets to flush.
       env.put("PYTHONUNBUFFERED", "1");

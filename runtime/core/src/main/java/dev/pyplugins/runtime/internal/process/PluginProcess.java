@@ -125,6 +125,19 @@ public final class PluginProcess {
     return pluginId;
   }
 
+  /**
+   * Writes the bootstrap line to the process's stdin; the pipe stays open (the lifeline). A process that
+   * is already gone is left to the handshake wait to report.
+   */
+  public void writeBootstrap(String line) {
+    try {
+      lifeline.write(line.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      lifeline.flush();
+    } catch (IOException e) {
+      LOG.debug("plugin {}: cannot write the bootstrap line: {}", pluginId, e.toString());
+    }
+  }
+
   /** The plugin's own pid (not the shim's), the id of its process group when it has one. */
   public long pid() {
     return pid;

@@ -16,6 +16,7 @@ import dev.pyplugins.runtime.internal.manifest.ValidatedManifest;
 import dev.pyplugins.runtime.internal.process.ExitStatus;
 import dev.pyplugins.runtime.internal.process.LaunchedPlugin;
 import dev.pyplugins.runtime.internal.process.PluginLauncher;
+import dev.pyplugins.runtime.internal.process.SpawnInputs;
 import dev.pyplugins.runtime.internal.transport.AutoMtls;
 import dev.pyplugins.runtime.internal.transport.PluginChannels;
 import dev.pyplugins.runtime.support.HookCallException;
@@ -86,7 +87,7 @@ final class PluginStarter {
       launched = launcher.launch(manifest, dir -> {
         ApiEndpoint opened = endpoints.open(id, dir.path());
         endpoint.set(opened);
-        return opened.environment();
+        return new SpawnInputs(opened.environment(), opened.bootstrap(), opened::admit);
       }, pid -> {
         PluginLogSink s = PluginLogSinks.forPlugin(id, pid);
         sink.set(s);

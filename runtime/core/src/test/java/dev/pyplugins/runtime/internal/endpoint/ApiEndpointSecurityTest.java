@@ -5,85 +5,93 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.pyplugins.protocol.v1.GetServerVersionRequest;
 import dev.pyplugins.protocol.v1.PluginAPIGrpc;
-import dev.pyplugins.runtime.PluginEnvironment;
+import dev.pyplugins.runtime.PluginCallListener;
+import dev.pyplugins.runtime.internal.dispatch.CallRecorder;
 import dev.pyplugins.runtime.internal.handshake.HandshakeLine;
 import dev.pyplugins.runtime.internal.handshake.Network;
-import dev.pyplugins.runtime.testing.CallerEchoApi;
-import dev.pyplugins.runtime.testing.PluginProcesses;
-import dev.pyplugins.runtime.testing.SdkPlugins;
 import dev.pyplugins.runtime.internal.transport.PluginChannels;
+import dev.pyplugins.runtime.testing.CallerEchoApi;
 import io.grpc.ManagedChannel;
 import io.grpc.Metadata;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.stub.MetadataUtils;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Another local process (same user, so past the 0700 directory) dials a plugin's API socket: without the
- * plugin's token, or with another plugin's, it is refused; only the plugin's own token gets in, and the
- * host then sees that plugin as the caller.
+ * A local process of the same user (this test's JVM, past the 0700 directory) dials a plugin's API socket.
+ * The endpoint admits only the plugin's own process, by {@code SO_PEERCRED}: while another pid is the
+ * plugin's, even the right token gets nowhere; once this JVM's pid is the plugin's, only the right token in
+ * the right scheme gets in, and the host then sees that plugin as the caller.
  */
 class ApiEndpointSecurityTest {
-  @TempDir Path plugins;
+  @TempDir Path socketDirectory;
+  private PluginChannels channels;
+  private ApiEndpoint endpoint;
+  private ManagedChannel channel;
+
+  @BeforeEach
+  void open() throws Exception {
+    channels = new PluginChannels();
+    ApiEndpoints endpoints = new ApiEndpoints(new CallerEchoApi(), channels.eventLoopGroup(),
+        new CallRecorder(new PluginCallListener() {}));
+    endpoint = endpoints.open("com.example.one", socketDirectory);
+    channel = channels.open(new HandshakeLine(1, Network.UNIX, endpoint.socket().toString(), Optional.empty()));
+  }
+
+  @AfterEach
+  void close() throws InterruptedException {
+    channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+    endpoint.close();
+    channels.close();
+  }
 
   @Test
-  void localClientWithoutThePluginsTokenIsRefused() {
-    SdkPlugins.plugin(plugins, "com.example.one", Map.of());
-    SdkPlugins.plugin(plugins, "com.example.two", Map.of());
-    try (PluginEnvironment environment = PluginEnvironment.builder().pluginsDirectory(plugins)
-            .pluginApi(new CallerEchoApi()).build();
-        PluginChannels channels = new PluginChannels()) {
-      environment.loadAll();
-      Map<String, String> one = PluginProcesses.environment(environment.status("com.example.one").orElseThrow().pid()
-          .getAsLong());
-      Map<String, String> two = PluginProcesses.environment(environment.status("com.example.two").orElseThrow().pid()
-          .getAsLong());
-      String target = one.get(ApiEndpoint.ENV_TARGET);
-      assertThat(target).startsWith("unix:///").endsWith("/" + ApiEndpoint.SOCKET_NAME);
-      Path socket = Path.of(target.substring("unix://".length()));
-      assertThat(socket.getParent()).isEqualTo(Path.of(one.get("PLUGIN_UNIX_SOCKET_DIR")));
-      assertThat(PosixFilePermissions.toString(getPermissions(socket.getParent()))).isEqualTo("rwx------");
-      assertThat(one.get(ApiEndpoint.ENV_TOKEN)).hasSizeGreaterThanOrEqualTo(43).isNotEqualTo(two.get(ApiEndpoint.ENV_TOKEN));
-
-      ManagedChannel channel = channels.open(new HandshakeLine(1, Network.UNIX, socket.toString(), Optional.empty()));
-      try {
-        StatusRuntimeException none = catchThrowableOfType(StatusRuntimeException.class, () -> call(channel, null));
-        StatusRuntimeException other = catchThrowableOfType(StatusRuntimeException.class,
-            () -> call(channel, "Bearer " + two.get(ApiEndpoint.ENV_TOKEN)));
-        StatusRuntimeException garbage = catchThrowableOfType(StatusRuntimeException.class,
-            () -> call(channel, "Basic " + one.get(ApiEndpoint.ENV_TOKEN)));
-        String own = call(channel, "Bearer " + one.get(ApiEndpoint.ENV_TOKEN));
-
-        System.out.printf("unauthorised local client: no token -> %s, another plugin's token -> %s, wrong scheme ->"
-            + " %s; the plugin's own token -> '%s'%n", none.getStatus().getCode(), other.getStatus().getCode(),
-            garbage.getStatus().getCode(), own);
-        assertThat(none.getStatus().getCode()).isEqualTo(Status.Code.UNAUTHENTICATED);
-        assertThat(other.getStatus().getCode()).isEqualTo(Status.Code.UNAUTHENTICATED);
-        assertThat(garbage.getStatus().getCode()).isEqualTo(Status.Code.UNAUTHENTICATED);
-        assertThat(own).isEqualTo("caller=com.example.one");
-      } finally {
-        channel.shutdownNow();
-      }
-    }
+  void theTokenIsNotInTheEnvironmentButInTheBootstrapLine() {
+    assertThat(endpoint.environment()).containsOnlyKeys(ApiEndpoint.ENV_TARGET);
+    assertThat(endpoint.environment().get(ApiEndpoint.ENV_TARGET)).isEqualTo("unix://" + endpoint.socket());
+    assertThat(endpoint.bootstrap().get(ApiEndpoint.BOOTSTRAP_TOKEN)).hasSizeGreaterThanOrEqualTo(43)
+        .isEqualTo(endpoint.token().value());
   }
 
-  private static java.util.Set<java.nio.file.attribute.PosixFilePermission> getPermissions(Path dir) {
-    try {
-      return Files.getPosixFilePermissions(dir);
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    }
+  @Test
+  void anotherProcessIsRefusedEvenWithThePluginsToken() {
+    String token = "Bearer " + endpoint.token().value();
+    StatusRuntimeException beforeSpawn = catchThrowableOfType(StatusRuntimeException.class, () -> call(token));
+    endpoint.admit(ProcessHandle.current().parent().orElseThrow().pid()); // a process that is not this one
+    StatusRuntimeException otherPid = catchThrowableOfType(StatusRuntimeException.class, () -> call(token));
+
+    System.out.printf("API socket dialled by another process with the plugin's own token: before the spawn -> %s,"
+        + " plugin is another pid -> %s%n", beforeSpawn.getStatus().getCode(), otherPid.getStatus().getCode());
+    assertThat(beforeSpawn.getStatus().getCode()).isEqualTo(Status.Code.UNAVAILABLE);
+    assertThat(otherPid.getStatus().getCode()).isEqualTo(Status.Code.UNAVAILABLE);
   }
 
-  private static String call(ManagedChannel channel, String authorization) {
-    PluginAPIGrpc.PluginAPIBlockingStub stub = PluginAPIGrpc.newBlockingStub(channel);
+  @Test
+  void thePluginsProcessGetsInOnlyWithItsToken() {
+    endpoint.admit(ProcessHandle.current().pid());
+    StatusRuntimeException none = catchThrowableOfType(StatusRuntimeException.class, () -> call(null));
+    StatusRuntimeException other = catchThrowableOfType(StatusRuntimeException.class,
+        () -> call("Bearer " + ApiToken.random().value()));
+    StatusRuntimeException scheme = catchThrowableOfType(StatusRuntimeException.class,
+        () -> call("Basic " + endpoint.token().value()));
+    String own = call("Bearer " + endpoint.token().value());
+
+    assertThat(none.getStatus().getCode()).isEqualTo(Status.Code.UNAUTHENTICATED);
+    assertThat(other.getStatus().getCode()).isEqualTo(Status.Code.UNAUTHENTICATED);
+    assertThat(scheme.getStatus().getCode()).isEqualTo(Status.Code.UNAUTHENTICATED);
+    assertThat(own).isEqualTo("caller=com.example.one");
+  }
+
+  private String call(String authorization) {
+    PluginAPIGrpc.PluginAPIBlockingStub stub = PluginAPIGrpc.newBlockingStub(channel).withDeadlineAfter(20,
+        TimeUnit.SECONDS);
     if (authorization != null) {
       Metadata headers = new Metadata();
       headers.put(CallerAuthenticator.AUTHORIZATION, authorization);

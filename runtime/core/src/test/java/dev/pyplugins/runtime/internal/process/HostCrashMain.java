@@ -14,11 +14,12 @@ public final class HostCrashMain {
 
   public static void main(String[] args) throws InterruptedException {
     Path out = Path.of(args[0]);
-    RuntimeOptions options = RuntimeOptions.builder().socketBaseDir(Path.of(args[1])).build();
+    RuntimeOptions options = RuntimeOptions.builder().socketBaseDir(Path.of(args[1])).autoMtls(false).build();
     PluginLauncher launcher = new PluginLauncher(options, ProcessGroups.detect(),
         InterpreterLocator.onSystemPath("python3"));
     for (int i = 2; i < args.length; i++) {
-      LaunchedPlugin p = launcher.launch(Fixtures.manifest(args[i]), dir -> Map.of("FIXTURE_OUT", out.toString()),
+      LaunchedPlugin p = launcher.launch(Fixtures.manifest(args[i]),
+          dir -> SpawnInputs.environment(Map.of("FIXTURE_OUT", out.toString())),
           pid -> entry -> { });
       System.out.println(p.process().pid() + " " + p.process().socketDirectory().orElseThrow().path());
     }

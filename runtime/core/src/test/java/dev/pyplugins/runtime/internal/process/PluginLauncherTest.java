@@ -37,6 +37,7 @@ class PluginLauncherTest {
   void setUp() throws IOException {
     socketBase = Files.createTempDirectory(Path.of("/tmp"), "pyt");
     options = RuntimeOptions.builder().socketBaseDir(socketBase).handshakeTimeout(Duration.ofSeconds(10))
+        .autoMtls(false) // the fixtures speak plaintext gRPC (or nothing) on their sockets
         .sigtermGrace(Duration.ofSeconds(2)).build();
   }
 
@@ -55,7 +56,7 @@ class PluginLauncherTest {
   private LaunchedPlugin launch(String fixture, RuntimeOptions opts, ProcessGroups groups) {
     PluginLauncher launcher = new PluginLauncher(opts, groups, InterpreterLocator.onSystemPath("python3"));
     launched = launcher.launch(Fixtures.manifest(fixture),
-        dir -> Map.of("FIXTURE_OUT", out.toString()), pid -> logs::add);
+        dir -> SpawnInputs.environment(Map.of("FIXTURE_OUT", out.toString())), pid -> logs::add);
     return launched;
   }
 
@@ -132,6 +133,9 @@ class PluginLauncherTest {
     assertThat(env.get("MATTERMOST_PLUGIN_LIFELINE").asText()).isEqualTo("stdin");
     assertThat(env.has("PLUGIN_CLIENT_CERT")).isFalse();
     assertThat(env.has("PLUGIN_MULTIPLEX_GRPC")).isFalse();
+    assertThat(env.get("MATTERMOST_PLUGIN_BOOTSTRAP").asText()).isEqualTo("stdin");
+    assertThat(Fixtures.awaitFile(out.resolve("bootstrap.json"), Duration.ofSeconds(5))).as("the bootstrap line")
+        .hasValue("{}\n");
   }
 
   @Test
@@ -184,6 +188,27 @@ class PluginLauncherTest {
     long booted = pidFrom(out.resolve("booted"));
     assertThat(Fixtures.isRunning(booted)).isFalse();
     assertThat(socketDirs()).isEmpty();
+  }
+
+  @Test
+  void handshakeNamingASocketOutsideThePrivateDirectoryIsRefused() throws Exception {
+    assertThatThrownBy(() -> launch("foreign-socket"))
+        .isInstanceOfSatisfying(PluginException.class, e -> {
+          assertThat(e.kind()).isEqualTo(FailureKind.HANDSHAKE_INVALID);
+          assertThat(e.getMessage()).contains("outside the plugin's private socket directory")
+              .contains(out.toString()).contains("PLUGIN_UNIX_SOCKET_DIR");
+        });
+    assertThat(Fixtures.awaitFile(out.resolve("foreign-socket"), Duration.ofSeconds(1))).isPresent();
+    assertThat(socketDirs()).as("the plugin was killed and its directory removed").isEmpty();
+  }
+
+  @Test
+  void handshakeNamingASymlinkThatLeadsOutOfThePrivateDirectoryIsRefused() {
+    assertThatThrownBy(() -> launch("symlinked-socket"))
+        .isInstanceOfSatisfying(PluginException.class, e -> {
+          assertThat(e.kind()).isEqualTo(FailureKind.HANDSHAKE_INVALID);
+          assertThat(e.getMessage()).contains("outside the plugin's private socket directory").contains("sibling.sock");
+        });
   }
 
   @Test
