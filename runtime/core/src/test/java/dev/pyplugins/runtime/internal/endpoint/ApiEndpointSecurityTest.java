@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import dev.pyplugins.protocol.v1.GetServerVersionRequest;
 import dev.pyplugins.protocol.v1.PluginAPIGrpc;
 import dev.pyplugins.runtime.PluginCallListener;
+import dev.pyplugins.runtime.RuntimeOptions;
 import dev.pyplugins.runtime.internal.dispatch.CallRecorder;
 import dev.pyplugins.runtime.internal.handshake.HandshakeLine;
 import dev.pyplugins.runtime.internal.handshake.Network;
@@ -40,7 +41,7 @@ class ApiEndpointSecurityTest {
   void open() throws Exception {
     channels = new PluginChannels();
     ApiEndpoints endpoints = new ApiEndpoints(new CallerEchoApi(), channels.eventLoopGroup(),
-        new CallRecorder(new PluginCallListener() {}));
+        new CallRecorder(new PluginCallListener() {}), RuntimeOptions.defaults().maxMessageSize());
     endpoint = endpoints.open("com.example.one", socketDirectory);
     channel = channels.open(new HandshakeLine(1, Network.UNIX, endpoint.socket().toString(), Optional.empty()));
   }

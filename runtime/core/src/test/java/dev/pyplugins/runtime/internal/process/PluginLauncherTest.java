@@ -147,7 +147,8 @@ class PluginLauncherTest {
         .pluginEnvironment(Map.of("ADDED_BY_HOST", "yes", "LANG", "en_GB.UTF-8")).build();
     PluginLauncher launcher = new PluginLauncher(opts, ProcessGroups.detect(), Subreaper.detect(),
         InterpreterLocator.onSystemPath("python3"), () -> host);
-    launched = launcher.launch(Fixtures.manifest("env-dump"), dir -> Map.of("FIXTURE_OUT", out.toString()),
+    launched = launcher.launch(Fixtures.manifest("env-dump"),
+        dir -> SpawnInputs.environment(Map.of("FIXTURE_OUT", out.toString())),
         pid -> logs::add);
     JsonNode env = new ObjectMapper().readTree(out.resolve("env.json").toFile());
 
