@@ -62,6 +62,10 @@ import java.util.Map;
  *     {@code python3}. Limits: not blank.
  * @param pluginLogLevel the level plugins are asked to log at ({@code MATTERMOST_PLUGIN_LOG_LEVEL}). Default
  *     {@code info}. Limits: trace, debug, info, warn or error.
+ * @param httpConcurrencyLimit HTTP requests one plugin serves at once through {@link PluginHttpServlet}; one
+ *     more is answered 503 with {@code Retry-After: 1} at once, so a flood on a slow route neither piles up
+ *     nor takes every hook worker of the plugin. Default 32: half the SDK's 64 hook workers, the rest left
+ *     for the other hooks. Limits: 1 to 100000.
  */
 public record RuntimeOptions(
     Duration handshakeTimeout,
@@ -87,7 +91,8 @@ public record RuntimeOptions(
     Duration hookTimeout,
     Map<HookName, Duration> hookTimeouts,
     String pythonCommand,
-    String pluginLogLevel) {
+    String pluginLogLevel,
+    int httpConcurrencyLimit) {
 
   /**
    * Longest socket base directory accepted: leaves room for the private directory and go-plugin's socket name
@@ -125,6 +130,7 @@ public record RuntimeOptions(
         within("hookTimeouts[" + hook + "]", d, Duration.ofMillis(1), Duration.ofHours(24)));
     notBlank("pythonCommand", pythonCommand);
     oneOf("pluginLogLevel", pluginLogLevel, "trace", "debug", "info", "warn", "error");
+    within("httpConcurrencyLimit", httpConcurrencyLimit, 1, 100_000);
   }
 
   /** The defaults described on each component. */
@@ -172,6 +178,7 @@ public record RuntimeOptions(
     private Map<HookName, Duration> hookTimeouts = new EnumMap<>(HookName.class);
     private String pythonCommand = "python3";
     private String pluginLogLevel = "info";
+    private int httpConcurrencyLimit = 32;
 
     private Builder() {}
 
@@ -198,6 +205,7 @@ public record RuntimeOptions(
     public Builder hookTimeout(Duration v) { hookTimeout = v; return this; }
     public Builder pythonCommand(String v) { pythonCommand = v; return this; }
     public Builder pluginLogLevel(String v) { pluginLogLevel = v; return this; }
+    public Builder httpConcurrencyLimit(int v) { httpConcurrencyLimit = v; return this; }
 
     /** A deadline for one hook, overriding {@link #hookTimeout(Duration)}; streaming hooks included. */
     public Builder hookTimeout(HookName hook, Duration v) {
