@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.pyplugins.runtime.testing.JettyHost;
 import dev.pyplugins.runtime.testing.SdkPlugins;
 import dev.pyplugins.runtime.testing.StateLog;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.net.URI;
@@ -107,6 +109,35 @@ class HttpStarvationTest {
     System.out.printf("%d requests waiting on a 4 s plugin route, %d container threads: the host's servlet and a"
         + " plugin route answered in %d ms; all %d slow requests answered 200%n", clients, JETTY_THREADS, probeMs,
         clients);
+  }
+
+  @Test
+  void slowBodyUploadsHoldNoContainerThread() throws Exception {
+    start(Map.of(), RuntimeOptions.builder(), JETTY_THREADS);
+    int clients = JETTY_THREADS * 2;
+    for (int i = 0; i < clients; i++) {
+      Socket socket = new Socket("127.0.0.1", jetty.port());
+      sockets.add(socket);
+      socket.getOutputStream().write(("POST /plugins/" + ID + "/upload HTTP/1.1\r\nHost: localhost\r\n"
+          + "Content-Length: 1000\r\n\r\nx").getBytes(StandardCharsets.US_ASCII));
+      socket.getOutputStream().flush();
+    }
+    Thread.sleep(1000);
+    assertThat(probe("/ping").body()).isEqualTo("pong");
+    assertThat(probe("/plugins/" + ID + "/status").statusCode()).isEqualTo(200);
+    Socket last = sockets.get(clients - 1);
+    last.getOutputStream().write(new byte[999]);
+    last.getOutputStream().flush();
+    last.setSoTimeout(10_000);
+    BufferedReader reply = new BufferedReader(new InputStreamReader(last.getInputStream(), StandardCharsets.US_ASCII));
+    assertThat(reply.readLine()).isEqualTo("HTTP/1.1 200 OK");
+    boolean counted = false;
+    for (String line = reply.readLine(); line != null && !counted; line = reply.readLine()) {
+      counted = line.equals("1000"); // the plugin counted the whole body
+    }
+    assertThat(counted).isTrue();
+    System.out.printf("%d slow-body uploads, %d container threads: the host's servlet and a plugin route answered%n",
+        clients, JETTY_THREADS);
   }
 
   @Test
