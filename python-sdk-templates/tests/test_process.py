@@ -198,6 +198,38 @@ def test_hooks_run_concurrently_and_deadlines_are_honoured(start_plugin) -> None
     assert "UserWillLogIn returned after its deadline" in plugin.stderr_text()
 
 
+def test_health_checks_are_answered_while_every_hook_worker_is_busy(start_plugin) -> None:  # type: ignore[no-untyped-def]
+    # The attack: more slow hook calls than the plugin has workers. Health checks that queued behind them
+    # timed out, and the host killed a busy plugin as hung.
+    workers = 4
+    plugin = start_plugin("behaviours_plugin.py", MATTERMOST_PLUGIN_MAX_WORKERS=str(workers))
+    assert health(plugin.channel).status == health_pb2.HealthCheckResponse.SERVING  # warmed up
+    answered: list[str] = []
+
+    def slow() -> None:
+        response = call_hook(plugin, "UserWillLogIn", hook_message("UserWillLogInRequest")(user=User(username="4")),
+                             timeout=60)
+        answered.append(response.rejection_reason)
+
+    threads = [threading.Thread(target=slow) for _ in range(workers * 2)]
+    for t in threads:
+        t.start()
+    time.sleep(1.0)  # every worker is in a 4 s hook now, and as many calls wait for one
+    checks = []
+    for _ in range(3):
+        started = time.monotonic()
+        reply = health_pb2_grpc.HealthStub(plugin.channel).Check(
+            health_pb2.HealthCheckRequest(service="plugin"), timeout=2.0)
+        checks.append((reply.status, time.monotonic() - started))
+    assert all(status == health_pb2.HealthCheckResponse.SERVING for status, _ in checks), checks
+    print(f"health checks with {workers * 2} hooks over {workers} workers answered in "
+          f"{', '.join(f'{seconds * 1000:.0f} ms' for _, seconds in checks)}")
+    for t in threads:
+        t.join(60)
+    assert len(answered) == workers * 2 and all(name.startswith("plugin-rpc") for name in answered), answered
+    assert shutdown(plugin) == 0
+
+
 def test_serve_http_streams_both_ways_over_grpc(start_plugin) -> None:  # type: ignore[no-untyped-def]
     plugin = start_plugin("behaviours_plugin.py")
     outgoing: list[hooks_http_pb2.ServeHTTPRequest] = []

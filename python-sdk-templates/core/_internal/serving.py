@@ -36,6 +36,8 @@ STDIO_SERVICE = "plugin.GRPCStdio"
 BROKER_SERVICE = "plugin.GRPCBroker"
 GO_PLUGIN_HEALTH_NAME = "plugin"
 _WARM_UP_WAIT = 60.0
+_HEALTH_WORKERS = 2
+_CONTROL_WORKERS = 8
 
 
 class StartupError(RuntimeError):
@@ -67,6 +69,12 @@ class PluginServer:
         self._ready = threading.Event()
         self._server: grpc.Server | None = None
         self._health: Any = None
+        # Health checks and Shutdown never wait behind hooks: a plugin whose hook workers are all busy
+        # (slow routes, SSE clients) still answers them, so the host does not take it for hung. The
+        # long-lived go-plugin streams (Watch, GRPCStdio, GRPCBroker) get a pool of their own so they
+        # hold neither a hook worker nor a health one.
+        self._health_pool = ThreadPoolExecutor(max_workers=_HEALTH_WORKERS, thread_name_prefix="plugin-health")
+        self._control_pool = ThreadPoolExecutor(max_workers=_CONTROL_WORKERS, thread_name_prefix="plugin-control")
 
     # --- start: before the handshake -------------------------------------------------------------
 
@@ -82,13 +90,18 @@ class PluginServer:
                  else self._unary(f"/{HOOKS_SERVICE}/{name}")
                  for name in [*self.plugin_class.implemented_hooks(), "Implemented"]}
         self._register(server, HOOKS_SERVICE, hooks)
+        health, control = self._health_pool, self._control_pool
         self._register(server, HEALTH_SERVICE, {
-            "Check": self._unary(f"/{HEALTH_SERVICE}/Check"),
-            "Watch": grpc.unary_stream_rpc_method_handler(self._trampoline(f"/{HEALTH_SERVICE}/Watch")),
+            "Check": grpc.unary_unary_rpc_method_handler(_on_pool(self._trampoline(f"/{HEALTH_SERVICE}/Check"), health)),
+            "Watch": grpc.unary_stream_rpc_method_handler(
+                _on_pool(self._trampoline(f"/{HEALTH_SERVICE}/Watch"), control)),
         })
-        self._register(server, CONTROLLER_SERVICE, {"Shutdown": grpc.unary_unary_rpc_method_handler(self._shutdown)})
-        self._register(server, STDIO_SERVICE, {"StreamStdio": grpc.unary_stream_rpc_method_handler(self._stream_stdio)})
-        self._register(server, BROKER_SERVICE, {"StartStream": grpc.stream_stream_rpc_method_handler(self._broker)})
+        self._register(server, CONTROLLER_SERVICE, {
+            "Shutdown": grpc.unary_unary_rpc_method_handler(_on_pool(self._shutdown, health))})
+        self._register(server, STDIO_SERVICE, {
+            "StreamStdio": grpc.unary_stream_rpc_method_handler(_on_pool(self._stream_stdio, control))})
+        self._register(server, BROKER_SERVICE, {
+            "StartStream": grpc.stream_stream_rpc_method_handler(_on_pool(self._broker, control))})
 
         credentials = None
         cert_field = ""
@@ -231,6 +244,8 @@ class PluginServer:
             self.stdio.close()
         if self.runner is not None:
             self.runner.close()
+        self._health_pool.shutdown(wait=False)
+        self._control_pool.shutdown(wait=False)
         api = self.plugin.__dict__.get("_api") if self.plugin is not None else None
         if api is not None and hasattr(api, "close"):
             try:
@@ -242,3 +257,14 @@ class PluginServer:
                 os.unlink(self.socket_path)
             except OSError:
                 pass
+
+
+def _on_pool(behaviour: Callable[..., Any], pool: ThreadPoolExecutor) -> Callable[..., Any]:
+    """``behaviour`` marked to run on ``pool``: grpcio's server runs a behaviour that carries an
+    ``experimental_thread_pool`` there instead of on the server's own pool (which runs the hooks)."""
+
+    def run(request: Any, context: grpc.ServicerContext) -> Any:
+        return behaviour(request, context)
+
+    setattr(run, "experimental_thread_pool", pool)  # noqa: B010 - mypy knows no such attribute on a function
+    return run

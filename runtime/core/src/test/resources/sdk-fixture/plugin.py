@@ -127,6 +127,9 @@ class Fixture(Plugin):
                 mark("http-cancelled", "observed r.cancelled after %d events" % i)
             except ConnectionError as e:
                 mark("http-cancelled", "write raised %s after %d events" % (type(e).__name__, i))
+        elif path == "/slow":
+            time.sleep(int(query.get("ms", "1000")) / 1000)
+            w.write("slow")
         elif path == "/status":
             w.write_header(int(query.get("code", "0")))
             w.write("status")
@@ -146,4 +149,6 @@ class Bare(Plugin):
 if __name__ == "__main__":
     from mattermost_plugin.server import run_plugin
 
-    run_plugin(Bare if CONF.get("bare") else Fixture)
+    # max_workers: fewer hook workers than the SDK's 64, so a test can keep them all busy
+    environ = dict(os.environ, MATTERMOST_PLUGIN_MAX_WORKERS=str(CONF["max_workers"])) if CONF.get("max_workers") else None
+    run_plugin(Bare if CONF.get("bare") else Fixture, environ)

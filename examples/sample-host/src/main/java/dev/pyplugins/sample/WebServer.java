@@ -65,6 +65,7 @@ public final class WebServer implements AutoCloseable {
     server.addConnector(connector);
     ServletContextHandler context = new ServletContextHandler();
     ServletHolder rest = new ServletHolder("rest", mounts.rest());
+    rest.setAsyncSupported(true); // bodies are read with a ReadListener: a slow client holds no thread
     // Plugin bundles arrive as multipart uploads; parts above 1 MiB go to a temporary file, not the heap.
     rest.getRegistration().setMultipartConfig(new MultipartConfigElement(
         Files.createTempDirectory("sample-host-uploads").toString(), 50L << 20, (50L << 20) + (1 << 20), 1 << 20));

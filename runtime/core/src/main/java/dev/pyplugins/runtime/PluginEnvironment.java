@@ -8,10 +8,14 @@ import dev.pyplugins.protocol.v1.UnsupportedPluginApi;
 import dev.pyplugins.runtime.internal.dispatch.CallRecorder;
 import dev.pyplugins.runtime.internal.dispatch.HookFanOut;
 import dev.pyplugins.runtime.internal.supervision.PluginRegistry;
+import dev.pyplugins.runtime.internal.supervision.PluginSupervisor;
 import dev.pyplugins.runtime.internal.supervision.SupervisionContext;
+import io.grpc.CallOptions;
+import io.grpc.Channel;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Objects;
@@ -19,6 +23,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
 import java.util.function.BiPredicate;
 import java.util.function.Function;
@@ -190,19 +195,26 @@ public final class PluginEnvironment implements HookDispatcher, AutoCloseable {
   HttpTarget httpTarget(String pluginId) {
     Optional<PluginRegistry.Entry> entry = closed ? Optional.empty() : registry.find(pluginId);
     if (entry.isEmpty()) {
-      return new HttpTarget(HttpTarget.Kind.NOT_FOUND, null);
+      return new HttpTarget(HttpTarget.Kind.NOT_FOUND, null, null, CallOptions.DEFAULT);
     }
-    Optional<HooksClient> hooks = entry.get().supervisor().hooks();
-    if (hooks.isPresent()) {
-      return new HttpTarget(HttpTarget.Kind.RUNNING, hooks.get());
+    Optional<PluginSupervisor.HttpRoute> route = entry.get().supervisor().httpRoute();
+    if (route.isPresent()) {
+      Duration deadline = options.hookTimeouts().get(HookName.SERVE_HTTP);
+      CallOptions call = deadline == null ? CallOptions.DEFAULT
+          : CallOptions.DEFAULT.withDeadlineAfter(deadline.toNanos(), TimeUnit.NANOSECONDS);
+      return new HttpTarget(HttpTarget.Kind.RUNNING, route.get().hooks(), route.get().channel(), call);
     }
     PluginState state = entry.get().supervisor().status().state();
     boolean coming = state == PluginState.RESTARTING || state == PluginState.STARTING;
-    return new HttpTarget(coming ? HttpTarget.Kind.RESTARTING : HttpTarget.Kind.NOT_FOUND, null);
+    return new HttpTarget(coming ? HttpTarget.Kind.RESTARTING : HttpTarget.Kind.NOT_FOUND, null, null,
+        CallOptions.DEFAULT);
   }
 
-  /** An HTTP route's verdict: the plugin's hooks when it runs. */
-  record HttpTarget(Kind kind, HooksClient hooks) {
+  /**
+   * An HTTP route's verdict: when the plugin runs, its hooks, the channel ServeHTTP goes through and the
+   * call's options (the ServeHTTP deadline, if one is configured).
+   */
+  record HttpTarget(Kind kind, HooksClient hooks, Channel channel, CallOptions callOptions) {
     enum Kind { RUNNING, RESTARTING, NOT_FOUND }
   }
 

@@ -78,6 +78,10 @@ import java.util.Set;
  *     not one the launcher sets ({@code MATTERMOST_PLUGIN*}, {@code PLUGIN_*}).
  * @param pluginEnvironment variables set, with these values, in every plugin's environment (over the
  *     inherited ones). Default none. Limits: names as for {@code inheritedEnvironment}; values without NUL.
+ * @param httpConcurrencyLimit HTTP requests one plugin serves at once through {@link PluginHttpServlet}; one
+ *     more is answered 503 with {@code Retry-After: 1} at once, so a flood on a slow route neither piles up
+ *     nor takes every hook worker of the plugin. Default 32: half the SDK's 64 hook workers, the rest left
+ *     for the other hooks. Limits: 1 to 100000.
  */
 public record RuntimeOptions(
     Duration handshakeTimeout,
@@ -106,7 +110,8 @@ public record RuntimeOptions(
     String pythonCommand,
     String pluginLogLevel,
     Set<String> inheritedEnvironment,
-    Map<String, String> pluginEnvironment) {
+    Map<String, String> pluginEnvironment,
+    int httpConcurrencyLimit) {
 
   /**
    * Longest socket base directory accepted: leaves room for the private directory and go-plugin's socket name
@@ -149,6 +154,7 @@ public record RuntimeOptions(
     pluginEnvironment.forEach((name, value) -> checkVariable("pluginEnvironment", name, value));
     inheritedEnvironment = Set.copyOf(inheritedEnvironment);
     pluginEnvironment = Map.copyOf(pluginEnvironment);
+    within("httpConcurrencyLimit", httpConcurrencyLimit, 1, 100_000);
   }
 
   /** The defaults described on each component. */
@@ -199,6 +205,7 @@ public record RuntimeOptions(
     private String pluginLogLevel = "info";
     private Set<String> inheritedEnvironment = Set.of();
     private Map<String, String> pluginEnvironment = Map.of();
+    private int httpConcurrencyLimit = 32;
 
     private Builder() {}
 
@@ -228,6 +235,7 @@ public record RuntimeOptions(
     public Builder pluginLogLevel(String v) { pluginLogLevel = v; return this; }
     public Builder inheritedEnvironment(Set<String> v) { inheritedEnvironment = v; return this; }
     public Builder pluginEnvironment(Map<String, String> v) { pluginEnvironment = v; return this; }
+    public Builder httpConcurrencyLimit(int v) { httpConcurrencyLimit = v; return this; }
 
     /** A deadline for one hook, overriding {@link #hookTimeout(Duration)}; streaming hooks included. */
     public Builder hookTimeout(HookName hook, Duration v) {

@@ -19,7 +19,9 @@ final class HttpHost implements AutoCloseable {
     server = new Server(new InetSocketAddress("127.0.0.1", 0));
     ServletContextHandler context = new ServletContextHandler();
     context.setContextPath("/");
-    context.addServlet(new ServletHolder(new PluginHttpServlet(plugins)), "/plugins/*");
+    ServletHolder bridge = new ServletHolder(new PluginHttpServlet(plugins));
+    bridge.setAsyncSupported(true); // the bridge is asynchronous
+    context.addServlet(bridge, "/plugins/*");
     context.addServlet(new ServletHolder(new DirectServlet()), "/direct/*");
     server.setHandler(context);
     server.start();

@@ -43,7 +43,7 @@ final class BodyRules {
         "The request body is larger than this route accepts (" + limit + " bytes).");
   }
 
-  private static boolean hasBody(HttpServletRequest request) {
+  static boolean hasBody(HttpServletRequest request) {
     return request.getContentLengthLong() > 0 || request.getHeader("Transfer-Encoding") != null;
   }
 }

@@ -123,19 +123,36 @@ public final class RestServlet extends HttpServlet {
 
   private void answer(Route route, Matcher matcher, HttpServletRequest request, HttpServletResponse response,
       String requestId) throws IOException {
-    Object result;
+    Optional<Caller> caller;
     try {
-      Optional<Caller> caller = route.access() == Access.OPEN ? optionalCaller(request)
-          : Optional.of(auth.require(request));
+      caller = route.access() == Access.OPEN ? optionalCaller(request) : Optional.of(auth.require(request));
       if (route.access() == Access.ADMIN && !caller.orElseThrow().isSystemAdmin()) {
         throw AppErrorException.forbidden("api.context.permissions.app_error",
             "You do not have the appropriate permissions (system administrators only).");
       }
       BodyRules.check(request, route.contentType(), route.bodyLimit());
+    } catch (AppErrorException e) {
+      writeError(response, requestId, e);
+      return;
+    }
+    if (BodyRules.hasBody(request) && !route.contentType().startsWith("multipart/") && request.isAsyncSupported()) {
+      // Multipart uploads (administrators only, checked above) are parsed by the container as they stream.
+      BodyPrefetch.read(request, route.bodyLimit(), withBody -> run(route, matcher, withBody, response, requestId,
+          caller), status -> writeError(response, requestId, status == 413 ? BodyRules.tooLarge(route.bodyLimit())
+          : AppErrorException.of(408, "api.context.request_timeout.app_error", "The request body did not arrive"
+              + " within " + BodyPrefetch.BODY_TIMEOUT_MS / 1000 + " s.")));
+      return;
+    }
+    run(route, matcher, request, response, requestId, caller);
+  }
+
+  private void run(Route route, Matcher matcher, HttpServletRequest request, HttpServletResponse response,
+      String requestId, Optional<Caller> caller) throws IOException {
+    Object result;
+    try {
       result = route.handler().handle(new RestRequest(request, response, matcher, caller, route.bodyLimit()));
     } catch (AppErrorException e) {
-      int status = e.statusCode() >= 400 && e.statusCode() <= 599 ? e.statusCode() : 500;
-      writeError(response, requestId, e.appError().toBuilder().setStatusCode(status).build());
+      writeError(response, requestId, e);
       return;
     } catch (RuntimeException e) {
       LOG.error("REST {} {} failed (request {})", request.getMethod(), request.getPathInfo(), requestId, e);
@@ -182,6 +199,12 @@ public final class RestServlet extends HttpServlet {
       return array.append(']').toString();
     }
     throw new IllegalStateException("a route returned " + result.getClass().getName());
+  }
+
+  private static void writeError(HttpServletResponse response, String requestId, AppErrorException e)
+      throws IOException {
+    int status = e.statusCode() >= 400 && e.statusCode() <= 599 ? e.statusCode() : 500;
+    writeError(response, requestId, e.appError().toBuilder().setStatusCode(status).build());
   }
 
   /** Mattermost's error body. */

@@ -1,30 +1,24 @@
 package dev.pyplugins.runtime.internal.http;
 
-import com.google.protobuf.ByteString;
 import dev.pyplugins.protocol.v1.HTTPHeader;
 import dev.pyplugins.protocol.v1.HTTPResponseHead;
-import dev.pyplugins.runtime.support.BodySink;
 import jakarta.servlet.http.HttpServletResponse;
-import java.io.IOException;
-import java.io.OutputStream;
 import java.util.Locale;
 import java.util.Set;
 
 /**
- * Writes a plugin's streamed ServeHTTP response to a servlet response as it arrives: the head sets the
- * status (0 means 200; outside 100..999, 500) and headers, each chunk is written through (blocking while
- * the client is slow, which holds the plugin back), a flush request flushes to the client. An
- * {@link IOException} from the servlet (the client went away) propagates, which cancels the plugin's
- * handler. Hop-by-hop headers are the container's business and are dropped. Not thread-safe: used by the
- * request's thread only.
+ * Applies a plugin's ServeHTTP response head to a servlet response: the status (0 means 200; outside
+ * 100..999, 500) and the headers, hop-by-hop ones dropped (they are the container's business). Remembers
+ * whether the plugin's response has started (a head or body seen), after which a failure can no longer be
+ * answered with a status of its own. The body is written by {@link HttpExchange}. Not thread-safe: used
+ * under the exchange's lock.
  */
-public final class ServletResponseSink implements BodySink<HTTPResponseHead> {
+public final class ServletResponseSink {
   private static final Set<String> HOP_BY_HOP = Set.of("connection", "keep-alive", "transfer-encoding", "upgrade",
       "proxy-connection", "te", "trailer");
 
   private final HttpServletResponse response;
-  private OutputStream body;
-  private boolean headSeen;
+  private boolean started;
 
   public ServletResponseSink(HttpServletResponse response) {
     this.response = response;
@@ -40,12 +34,17 @@ public final class ServletResponseSink implements BodySink<HTTPResponseHead> {
 
   /** Whether the plugin sent a head (status and headers) or any body. */
   public boolean started() {
-    return headSeen || body != null;
+    return started;
   }
 
-  @Override
+  /** Records that body bytes are being written. */
+  void started(boolean value) {
+    started |= value;
+  }
+
+  /** Sets the status and headers, unless the response is committed already. */
   public void head(HTTPResponseHead head) {
-    headSeen = true;
+    started = true;
     if (response.isCommitted()) {
       return;
     }
@@ -58,23 +57,5 @@ public final class ServletResponseSink implements BodySink<HTTPResponseHead> {
         response.addHeader(header.getKey(), value);
       }
     }
-  }
-
-  @Override
-  public void chunk(ByteString data) throws IOException {
-    data.writeTo(body());
-  }
-
-  @Override
-  public void flush() throws IOException {
-    body();
-    response.flushBuffer();
-  }
-
-  private OutputStream body() throws IOException {
-    if (body == null) {
-      body = response.getOutputStream();
-    }
-    return body;
   }
 }

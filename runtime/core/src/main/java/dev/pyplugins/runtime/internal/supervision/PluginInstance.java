@@ -11,6 +11,7 @@ import dev.pyplugins.runtime.internal.process.ExitStatus;
 import dev.pyplugins.runtime.internal.process.GracefulStep;
 import dev.pyplugins.runtime.internal.process.PluginProcess;
 import dev.pyplugins.runtime.internal.process.StopResult;
+import io.grpc.Channel;
 import io.grpc.ManagedChannel;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
@@ -38,19 +39,22 @@ final class PluginInstance {
   private final ApiEndpoint endpoint;
   private final ManagedChannel channel;
   private final HooksClient hooks;
+  private final Channel hookChannel;
   private StdioDrain stdio;
   private BrokerStream broker;
 
   /**
-   * @param hooks the hooks client, on {@code channel}
+   * @param hooks the hooks client, on {@code hookChannel}
+   * @param hookChannel {@code channel} with the hook metrics interceptor: what hook calls go through
    */
   PluginInstance(String pluginId, PluginProcess process, ApiEndpoint endpoint, ManagedChannel channel,
-      HooksClient hooks) {
+      HooksClient hooks, Channel hookChannel) {
     this.pluginId = pluginId;
     this.process = process;
     this.endpoint = endpoint;
     this.channel = channel;
     this.hooks = hooks;
+    this.hookChannel = hookChannel;
   }
 
   String pluginId() {
@@ -71,6 +75,11 @@ final class PluginInstance {
 
   HooksClient hooks() {
     return hooks;
+  }
+
+  /** The channel hook calls go through (metrics recorded), for calls the hooks client does not make itself. */
+  Channel hookChannel() {
+    return hookChannel;
   }
 
   CompletableFuture<ExitStatus> onExit() {

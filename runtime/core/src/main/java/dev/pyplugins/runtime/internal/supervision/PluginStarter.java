@@ -21,6 +21,7 @@ import dev.pyplugins.runtime.internal.transport.AutoMtls;
 import dev.pyplugins.runtime.internal.transport.PluginChannels;
 import dev.pyplugins.runtime.support.HookCallException;
 import dev.pyplugins.runtime.support.HookCallOptions;
+import io.grpc.Channel;
 import io.grpc.ChannelCredentials;
 import io.grpc.ClientInterceptors;
 import io.grpc.InsecureChannelCredentials;
@@ -108,9 +109,9 @@ final class PluginStarter {
       throw new PluginException(FailureKind.CONNECT_FAILED, id, "cannot open a channel to "
           + launched.handshake().address() + ": " + e, e);
     }
-    HooksClient hooks = new HooksClient(ClientInterceptors.intercept(channel, new HookMetricsInterceptor(id, calls)),
-        hookCallOptions);
-    PluginInstance instance = new PluginInstance(id, launched.process(), endpoint.get(), channel, hooks);
+    Channel hookChannel = ClientInterceptors.intercept(channel, new HookMetricsInterceptor(id, calls));
+    HooksClient hooks = new HooksClient(hookChannel, hookCallOptions);
+    PluginInstance instance = new PluginInstance(id, launched.process(), endpoint.get(), channel, hooks, hookChannel);
     try {
       connect(instance);
       instance.openStreams(options.logLineLimit(), sink.get());

@@ -11,6 +11,7 @@ import dev.pyplugins.runtime.RuntimeOptions;
 import dev.pyplugins.runtime.internal.manifest.ValidatedManifest;
 import dev.pyplugins.runtime.internal.process.ExitStatus;
 import dev.pyplugins.runtime.internal.process.StopResult;
+import io.grpc.Channel;
 import io.grpc.Status;
 import io.grpc.health.v1.HealthCheckResponse;
 import java.time.Clock;
@@ -77,6 +78,16 @@ public final class PluginSupervisor implements AutoCloseable {
   public PluginStatus status() {
     return lifecycle.status();
   }
+
+  /** The HTTP bridge's way to the running process; empty unless RUNNING. Never waits. */
+  public Optional<HttpRoute> httpRoute() {
+    PluginInstance running = current;
+    return running != null && lifecycle.state() == PluginState.RUNNING
+        ? Optional.of(new HttpRoute(running.hooks(), running.hookChannel())) : Optional.empty();
+  }
+
+  /** A running plugin's hooks client and the channel under it, taken from the same process. */
+  public record HttpRoute(HooksClient hooks, Channel channel) {}
 
   /** The hooks client of the running process; empty unless RUNNING. Never waits. */
   public Optional<HooksClient> hooks() {
