@@ -81,6 +81,7 @@ class DurabilityIT {
     AtomicInteger failedAfterKill = new AtomicInteger();
     AtomicBoolean killed = new AtomicBoolean();
     ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
+    long start = System.nanoTime();
     for (int c = 0; c < CLIENTS; c++) {
       int client = c;
       clients.submit(() -> {
@@ -108,6 +109,9 @@ class DurabilityIT {
     }
     host.kill9();
     killed.set(true);
+    double seconds = (System.nanoTime() - start) / 1e9;
+    System.out.printf("durability: %d posts acknowledged in %.1f s (%.0f/s from %d clients), then kill -9%n",
+        acked.size(), seconds, acked.size() / seconds, CLIENTS);
     clients.shutdown();
     assertThat(clients.awaitTermination(2, TimeUnit.MINUTES)).as("the clients stopped").isTrue();
     assertThat(acked).as("posts acknowledged before the kill").hasSizeGreaterThanOrEqualTo(BEFORE_KILL);
