@@ -1,15 +1,18 @@
 package dev.pyplugins.sample.db;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
 /**
- * The databases the store tests run on: a fresh in-memory H2 always, and PostgreSQL too when the system
- * property {@code sample.postgres.url} names one (a JDBC URL with user and password in it; every table is
- * emptied first, so use a scratch database).
+ * The databases the store tests run on: a fresh in-memory H2, and PostgreSQL ({@link TestPostgres}: a
+ * throwaway server of the machine's PostgreSQL, or the one {@code -Dsample.postgres.url} names). Both
+ * always: without PostgreSQL its cases fail, saying how to get it.
  */
 public final class TestDatabases {
+  private static final List<String> TABLES = List.of("users", "teams", "team_members", "channels",
+      "channel_members", "posts", "reactions", "plugin_kv", "bots", "preferences", "plugin_configs",
+      "user_passwords", "sessions");
+
   private TestDatabases() {
   }
 
@@ -18,13 +21,9 @@ public final class TestDatabases {
     return Database.open("jdbc:h2:mem:sample-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", null, null);
   }
 
-  /** The names of the databases to test on, for a parameterized test: "h2" and maybe "postgres". */
+  /** The names of the databases to test on, for a parameterized test. */
   public static List<String> names() {
-    List<String> names = new ArrayList<>(List.of("h2"));
-    if (!System.getProperty("sample.postgres.url", "").isEmpty()) {
-      names.add("postgres");
-    }
-    return names;
+    return List.of("h2", "postgres");
   }
 
   /** A new, empty database of that kind. */
@@ -32,10 +31,9 @@ public final class TestDatabases {
     if (name.equals("h2")) {
       return h2();
     }
-    String url = System.getProperty("sample.postgres.url");
-    Database database = Database.open(url, null, null);
-    for (String table : List.of("users", "teams", "team_members", "channels", "channel_members", "posts",
-        "reactions", "plugin_kv", "bots", "preferences", "plugin_configs")) {
+    TestPostgres.Server server = TestPostgres.server();
+    Database database = Database.open(server.url(), server.user(), server.password());
+    for (String table : TABLES) {
       database.update("DELETE FROM " + table);
     }
     return database;
