@@ -58,13 +58,7 @@ class SlowBodyClientsTest {
         return Optional.empty();
       }
     };
-    Sessions sessions = new Sessions(new UserStore(database), new Credentials(database, new Passwords()),
-        new SessionStore(database, Clock.systemUTC()));
-    ServerInfo info = new ServerInfo(SampleHostApi.SERVER_VERSION, "test");
-    server = WebServer.start("127.0.0.1", 0, RestApi.servlet(RestParts.of(api, sessions, database, info),
-        new RequestAuth(sessions), admin), null);
-    api.directory().createUser(User.newBuilder().setUsername("root").setRoles("system_admin system_user")
-        .setPassword("secret-root").build());
+    server = RestTestServer.start(api, database, admin);
   }
 
   @AfterEach
