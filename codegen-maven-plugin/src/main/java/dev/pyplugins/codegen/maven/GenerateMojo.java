@@ -11,7 +11,6 @@ import dev.pyplugins.codegen.Generators;
 import dev.pyplugins.codegen.OutputRoot;
 import java.io.File;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -198,8 +197,7 @@ public class GenerateMojo extends AbstractMojo {
 
   @Override
   public void execute() throws MojoExecutionException, MojoFailureException {
-    // Until a wheel is known to exist, later plugins must not try to attach one.
-    project.getProperties().setProperty("pyplugins.wheel.missing", "true");
+    WheelProperties.markMissing(project.getProperties());
     if (skip) {
       getLog().info("Skipping pyplugins code generation (pyplugins.skip)");
       return;
@@ -208,25 +206,16 @@ public class GenerateMojo extends AbstractMojo {
       getLog().warn("Both generateJava and generatePython are false: nothing to generate");
       return;
     }
-    ProtoArtifacts artifacts = new ProtoArtifacts(repositorySystem, repositorySession, project);
-    Path unpacked = workDirectory.toPath().resolve("proto-artifacts");
-    List<Path> sourceRoots = new ArrayList<>(existing(protoSourceRoots));
-    sourceRoots.addAll(artifacts.unpack(orEmpty(protoArtifacts), unpacked.resolve("sources")));
-    List<Path> importRootPaths = new ArrayList<>(paths(orEmpty(importRoots)));
-    importRootPaths.addAll(artifacts.unpack(orEmpty(importArtifacts), unpacked.resolve("imports")));
-    List<String> files = ProtoFileScanner.scan(sourceRoots.stream().map(Path::toFile).toList(), includes,
-        orEmpty(excludes));
-    if (files.isEmpty()) {
-      throw new MojoFailureException("No .proto files match " + includes + (orEmpty(excludes).isEmpty() ? ""
-          : " minus " + excludes) + " in " + protoSourceRoots + (orEmpty(protoArtifacts).isEmpty() ? ""
-          : " or the proto artifacts " + protoArtifacts));
-    }
+    ProtoInputs inputs = ProtoInputs.gather(new ProtoInputs.Parameters(protoSourceRoots, protoArtifacts,
+            importRoots, importArtifacts, includes, excludes),
+        new ProtoArtifacts(repositorySystem, repositorySession, project),
+        workDirectory.toPath().resolve("proto-artifacts"), getLog());
     if (hookDeadlineMillis <= 0) {
       throw new MojoFailureException("hookDeadlineMillis must be positive, not " + hookDeadlineMillis);
     }
     GenerationRequest request;
     try {
-      request = new GenerationRequest(sourceRoots, importRootPaths, files,
+      request = new GenerationRequest(inputs.sourceRoots(), inputs.importRoots(), inputs.files(),
           tool(NativeToolResolver.PROTOC, protocExecutable, protocVersion, BuildInfo.protobufVersion()),
           generateJava ? Optional.of(tool(NativeToolResolver.GRPC_JAVA, grpcJavaPluginExecutable, grpcJavaVersion,
               BuildInfo.grpcCompilerVersion())) : Optional.empty(),
@@ -243,11 +232,11 @@ public class GenerateMojo extends AbstractMojo {
       }
       throw new MojoExecutionException(e.getMessage(), e);
     }
-    new SummaryLog(getLog()).report(summary, files.size());
+    new SummaryLog(getLog()).report(summary, inputs.files().size());
     if (generateJava) {
       project.addCompileSourceRoot(javaOutputDirectory.getAbsolutePath());
     }
-    publishWheel(summary);
+    WheelProperties.publish(project.getProperties(), summary, wheelOutputDirectory.toPath());
   }
 
   private Path tool(NativeToolResolver.Tool tool, File executable, String version, String defaultVersion)
@@ -285,38 +274,5 @@ public class GenerateMojo extends AbstractMojo {
       outputs.put(OutputRoot.WHEEL, wheelOutputDirectory.toPath());
     }
     return outputs;
-  }
-
-  private void publishWheel(GenerationSummary summary) throws MojoFailureException {
-    List<String> wheels = summary.files().getOrDefault(OutputRoot.WHEEL, List.of()).stream()
-        .filter(path -> path.endsWith(".whl")).toList();
-    if (wheels.size() > 1) {
-      throw new MojoFailureException("expected one wheel in " + wheelOutputDirectory + ", found " + wheels);
-    }
-    project.getProperties().setProperty("pyplugins.wheel.missing", Boolean.toString(wheels.isEmpty()));
-    if (!wheels.isEmpty()) {
-      project.getProperties().setProperty("pyplugins.wheel",
-          wheelOutputDirectory.toPath().resolve(wheels.get(0)).toAbsolutePath().toString());
-    }
-  }
-
-  private static <T> List<T> orEmpty(List<T> list) {
-    return list == null ? List.of() : list;
-  }
-
-  private static List<Path> paths(List<File> files) {
-    return files.stream().map(File::toPath).toList();
-  }
-
-  private List<Path> existing(List<File> roots) {
-    List<Path> present = new ArrayList<>();
-    for (File root : roots) {
-      if (root.isDirectory()) {
-        present.add(root.toPath());
-      } else {
-        getLog().debug("proto source root " + root + " does not exist; skipped");
-      }
-    }
-    return present;
   }
 }

@@ -7,6 +7,7 @@ import dev.pyplugins.protocol.v1.PluginApi;
 import dev.pyplugins.protocol.v1.UnsupportedPluginApi;
 import dev.pyplugins.runtime.internal.dispatch.CallRecorder;
 import dev.pyplugins.runtime.internal.dispatch.HookFanOut;
+import dev.pyplugins.runtime.internal.process.LiveProcesses;
 import dev.pyplugins.runtime.internal.supervision.PluginRegistry;
 import dev.pyplugins.runtime.internal.supervision.PluginSupervisor;
 import dev.pyplugins.runtime.internal.supervision.SupervisionContext;
@@ -49,6 +50,8 @@ public final class PluginEnvironment implements HookDispatcher, AutoCloseable {
   private final HookFanOut fanOut;
   private final SupervisionContext context;
   private final PluginRegistry registry;
+  private final Object closing = new Object();
+  private final Runnable forgetOnExit;
   private volatile boolean closed;
 
   private PluginEnvironment(Builder b) {
@@ -62,6 +65,8 @@ public final class PluginEnvironment implements HookDispatcher, AutoCloseable {
     PluginStateListener listener = b.listener;
     this.registry = new PluginRegistry(b.pluginsDirectory.toAbsolutePath().normalize(), context,
         listener::stateChanged);
+    // A JVM exit closes the environment gracefully (OnDeactivate first), even when the host does not.
+    this.forgetOnExit = LiveProcesses.closeOnExit(this::close);
   }
 
   public static Builder builder() {
@@ -173,22 +178,29 @@ public final class PluginEnvironment implements HookDispatcher, AutoCloseable {
     return options;
   }
 
-  /** Stops every plugin, in parallel, and releases the endpoints, channels and threads. Idempotent. */
+  /**
+   * Stops every plugin, in parallel, and releases the endpoints, channels and threads. Idempotent; a call
+   * while another is closing waits for it. On a JVM exit the runtime's shutdown hook calls it too, so a
+   * host's own hook that calls it (after stopping its web server, say) joins that close.
+   */
   @Override
   public void close() {
-    if (closed) {
-      return;
-    }
-    closed = true;
-    registry.all().parallelStream().forEach(e -> {
-      try {
-        e.supervisor().close();
-      } catch (RuntimeException ex) {
-        LOG.warn("plugin {}: stop failed: {}", e.supervisor().pluginId(), ex.toString());
+    synchronized (closing) {
+      if (closed) {
+        return;
       }
-    });
-    fanOut.close();
-    context.close();
+      closed = true;
+      registry.all().parallelStream().forEach(e -> {
+        try {
+          e.supervisor().close();
+        } catch (RuntimeException ex) {
+          LOG.warn("plugin {}: stop failed: {}", e.supervisor().pluginId(), ex.toString());
+        }
+      });
+      fanOut.close();
+      context.close();
+      forgetOnExit.run();
+    }
   }
 
   /** Where an HTTP request for {@code pluginId} goes, for {@link PluginHttpServlet}. */

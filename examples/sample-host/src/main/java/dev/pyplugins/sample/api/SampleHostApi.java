@@ -7,9 +7,6 @@ import dev.pyplugins.protocol.v1.AppErrorException;
 import dev.pyplugins.protocol.v1.Bot;
 import dev.pyplugins.protocol.v1.BotGetOptions;
 import dev.pyplugins.protocol.v1.BotPatch;
-import dev.pyplugins.protocol.v1.Channel;
-import dev.pyplugins.protocol.v1.ChannelMember;
-import dev.pyplugins.protocol.v1.ChannelStats;
 import dev.pyplugins.protocol.v1.Command;
 import dev.pyplugins.protocol.v1.CommandArgs;
 import dev.pyplugins.protocol.v1.CommandResponse;
@@ -17,31 +14,18 @@ import dev.pyplugins.protocol.v1.PluginApiServer;
 import dev.pyplugins.protocol.v1.PluginKVSetOptions;
 import dev.pyplugins.protocol.v1.Post;
 import dev.pyplugins.protocol.v1.PostList;
-import dev.pyplugins.protocol.v1.Preference;
 import dev.pyplugins.protocol.v1.Reaction;
-import dev.pyplugins.protocol.v1.Team;
-import dev.pyplugins.protocol.v1.TeamMember;
 import dev.pyplugins.protocol.v1.UnsupportedPluginApi;
-import dev.pyplugins.protocol.v1.User;
-import dev.pyplugins.protocol.v1.UserGetOptions;
 import dev.pyplugins.protocol.v1.WebsocketBroadcast;
 import dev.pyplugins.runtime.HookDispatcher;
 import dev.pyplugins.runtime.support.PluginCaller;
-import dev.pyplugins.sample.auth.Credentials;
-import dev.pyplugins.sample.auth.Passwords;
-import dev.pyplugins.sample.auth.SessionStore;
 import dev.pyplugins.sample.db.Database;
 import dev.pyplugins.sample.hooks.HookEvents;
 import dev.pyplugins.sample.live.LiveEvents;
 import dev.pyplugins.sample.store.BotStore;
-import dev.pyplugins.sample.store.ChannelStore;
 import dev.pyplugins.sample.store.KvStore;
-import dev.pyplugins.sample.store.PluginConfigStore;
 import dev.pyplugins.sample.store.PostStore;
-import dev.pyplugins.sample.store.PreferenceStore;
 import dev.pyplugins.sample.store.ReactionStore;
-import dev.pyplugins.sample.store.TeamStore;
-import dev.pyplugins.sample.store.UserStore;
 import java.time.Clock;
 import java.util.function.Function;
 import java.util.List;
@@ -51,26 +35,21 @@ import org.slf4j.event.Level;
  * The sample host's Plugin API: what a plugin's {@code self.api.xxx(...)} ends up calling. Each method
  * hands over to a store (reads, plain writes) or to an area that also fires hooks ({@link Directory},
  * {@link Messaging}, {@link SlashCommands}, {@link PluginSettings}). The REST layer calls the same methods,
- * so a request from a browser and a call from a plugin behave alike.
+ * so a request from a browser and a call from a plugin behave alike. Users, teams and channels are
+ * implemented in {@link DirectoryApi}, the layer below; posts, the KV store, bots, commands and settings here.
  *
- * <p>Methods not overridden here answer the 501 AppError of {@link UnsupportedPluginApi}. Methods about "this
+ * <p>Methods not overridden answer the 501 AppError of {@link UnsupportedPluginApi}. Methods about "this
  * plugin" (KV store, configuration, commands, bots it owns) use the caller the runtime authenticated
  * ({@link PluginApiServer#caller()}), never an id from the request. Thread-safe.
  */
-public final class SampleHostApi extends UnsupportedPluginApi {
+public final class SampleHostApi extends DirectoryApi {
   /** The Mattermost server version the sample host claims to be (plugins check it in OnActivate). */
   public static final String SERVER_VERSION = "10.11.0";
 
-  private final UserStore users;
-  private final TeamStore teams;
-  private final ChannelStore channels;
   private final PostStore posts;
   private final ReactionStore reactions;
   private final KvStore kv;
   private final BotStore bots;
-  private final PreferenceStore preferences;
-  private final HookEvents events;
-  private final Directory directory;
   private final Messaging messaging;
   private final EphemeralPosts ephemeral;
   private final LiveEvents live;
@@ -87,23 +66,21 @@ public final class SampleHostApi extends UnsupportedPluginApi {
    */
   public SampleHostApi(Database database, HookDispatcher dispatcher, Clock clock,
       Function<String, Struct> settingsDefaults, LiveEvents live) {
-    super("the sample host");
+    this(Stores.open(database, clock), new HookEvents(dispatcher), settingsDefaults, live);
+  }
+
+  private SampleHostApi(Stores stores, HookEvents events, Function<String, Struct> settingsDefaults,
+      LiveEvents live) {
+    super(stores, events, live);
     this.live = live;
+    posts = stores.posts();
+    reactions = stores.reactions();
+    kv = stores.kv();
+    bots = stores.bots();
     ephemeral = new EphemeralPosts(live);
-    users = new UserStore(database);
-    teams = new TeamStore(database);
-    channels = new ChannelStore(database);
-    posts = new PostStore(database);
-    reactions = new ReactionStore(database);
-    kv = new KvStore(database, clock);
-    bots = new BotStore(database, users);
-    preferences = new PreferenceStore(database);
-    events = new HookEvents(dispatcher);
-    directory = new Directory(users, teams, channels, events, new Credentials(database, new Passwords()),
-        new SessionStore(database, clock), live);
-    messaging = new Messaging(users, channels, posts, reactions, events, live);
+    messaging = new Messaging(stores.users(), stores.channels(), posts, reactions, events, live);
     commands = new SlashCommands(events, messaging, ephemeral);
-    settings = new PluginSettings(new PluginConfigStore(database), events, settingsDefaults);
+    settings = new PluginSettings(stores.pluginConfigs(), events, settingsDefaults);
   }
 
   /** The registered slash commands (the host forgets a plugin's commands when it stops). */
@@ -114,11 +91,6 @@ public final class SampleHostApi extends UnsupportedPluginApi {
   /** Each user's recent ephemeral posts. */
   public EphemeralPosts ephemeralPosts() {
     return ephemeral;
-  }
-
-  /** Users, teams, channels and memberships: the changes that fire hooks (REST creates users with passwords). */
-  public Directory directory() {
-    return directory;
   }
 
   /** Plugins' configurations, also saved by an administrator through REST. */
@@ -138,137 +110,6 @@ public final class SampleHostApi extends UnsupportedPluginApi {
   @Override public void logInfo(String message, List<Value> kv) { PluginLogs.log(caller(), Level.INFO, message, kv); }
   @Override public void logWarn(String message, List<Value> kv) { PluginLogs.log(caller(), Level.WARN, message, kv); }
   @Override public void logError(String message, List<Value> kv) { PluginLogs.log(caller(), Level.ERROR, message, kv); }
-
-  // ---- users and preferences ----------------------------------------------------------------------------
-
-  @Override public User createUser(User user) { return directory.createUser(user); }
-  @Override public User getUser(String userId) { return users.get(userId); }
-  @Override public User getUserByEmail(String email) { return users.getByEmail(email); }
-  @Override public User getUserByUsername(String name) { return users.getByUsername(name); }
-  @Override public List<User> getUsersByIds(List<String> ids) { return users.getByIds(ids); }
-  @Override public List<User> getUsersByUsernames(List<String> names) { return users.getByUsernames(names); }
-  @Override public List<User> getUsers(UserGetOptions options) { return users.list(options); }
-
-  @Override public List<User> getUsersInTeam(String teamId, int page, int perPage) {
-    return users.list(UserGetOptions.newBuilder().setInTeamId(teamId).setPage(page).setPerPage(perPage).build());
-  }
-
-  @Override public List<User> getUsersInChannel(String channelId, String sortBy, int page, int perPage) {
-    return users.list(UserGetOptions.newBuilder().setInChannelId(channelId).setPage(page).setPerPage(perPage).build());
-  }
-
-  @Override public User updateUser(User user) { return users.update(user); }
-  @Override public void updateUserActive(String userId, boolean active) { directory.setUserActive(userId, active); }
-  @Override public void deleteUser(String userId) { directory.setUserActive(userId, false); }
-
-  @Override public Preference getPreferenceForUser(String userId, String category, String name) {
-    return preferences.get(userId, category, name);
-  }
-
-  @Override public List<Preference> getPreferencesForUser(String userId) { return preferences.forUser(userId); }
-
-  @Override public void updatePreferencesForUser(String userId, List<Preference> list) {
-    preferences.save(userId, list);
-    events.preferencesHaveChanged(list.stream().map(p -> p.toBuilder().setUserId(userId).build()).toList());
-  }
-
-  @Override public void deletePreferencesForUser(String userId, List<Preference> list) {
-    preferences.delete(userId, list);
-  }
-
-  // ---- teams --------------------------------------------------------------------------------------------
-
-  @Override public Team createTeam(Team team) { return teams.create(team); }
-  @Override public Team getTeam(String teamId) { return teams.get(teamId); }
-  @Override public Team getTeamByName(String name) { return teams.getByName(name); }
-  @Override public List<Team> getTeams() { return teams.list(); }
-  @Override public List<Team> getTeamsForUser(String userId) { return teams.forUser(userId); }
-  @Override public Team updateTeam(Team team) { return teams.update(team); }
-  @Override public void deleteTeam(String teamId) { teams.delete(teamId); }
-
-  @Override public TeamMember createTeamMember(String teamId, String userId) {
-    return directory.joinTeam(teamId, userId, "");
-  }
-
-  @Override public List<TeamMember> createTeamMembers(String teamId, List<String> userIds, String requestorId) {
-    return directory.joinTeam(teamId, userIds, requestorId);
-  }
-
-  @Override public void deleteTeamMember(String teamId, String userId, String requestorId) {
-    directory.leaveTeam(teamId, userId, requestorId);
-  }
-
-  @Override public TeamMember getTeamMember(String teamId, String userId) { return teams.getMember(teamId, userId); }
-
-  @Override public List<TeamMember> getTeamMembers(String teamId, int page, int perPage) {
-    return teams.members(teamId, page, perPage);
-  }
-
-  @Override public List<TeamMember> getTeamMembersForUser(String userId, int page, int perPage) {
-    return teams.membershipsOf(userId, page, perPage);
-  }
-
-  // ---- channels -----------------------------------------------------------------------------------------
-
-  @Override public Channel createChannel(Channel channel) { return directory.createChannel(channel); }
-
-  @Override public Channel getDirectChannel(String userId1, String userId2) {
-    return directory.directChannel(userId1, userId2);
-  }
-
-  @Override public Channel getChannel(String channelId) { return channels.get(channelId); }
-
-  @Override public Channel getChannelByName(String teamId, String name, boolean includeDeleted) {
-    return channels.findByName(teamId, name).filter(c -> includeDeleted || c.getDeleteAt() == 0).orElseThrow(() ->
-        AppErrorException.notFound("app.channel.get_by_name.missing.app_error", "No channel named '" + name + "'."));
-  }
-
-  @Override public Channel getChannelByNameForTeamName(String teamName, String channelName, boolean includeDeleted) {
-    return getChannelByName(teams.getByName(teamName).getId(), channelName, includeDeleted);
-  }
-
-  @Override public List<Channel> getPublicChannelsForTeam(String teamId, int page, int perPage) {
-    return channels.publicChannels(teamId, page, perPage);
-  }
-
-  @Override public List<Channel> getChannelsForTeamForUser(String teamId, String userId, boolean includeDeleted) {
-    return channels.forTeamAndUser(teamId, userId, includeDeleted);
-  }
-
-  @Override public ChannelStats getChannelStats(String channelId) {
-    channels.get(channelId);
-    return ChannelStats.newBuilder().setChannelId(channelId).setMemberCount(channels.memberCount(channelId)).build();
-  }
-
-  @Override public Channel updateChannel(Channel channel) { return channels.update(channel); }
-
-  @Override public void deleteChannel(String channelId) {
-    channels.update(channels.get(channelId).toBuilder().setDeleteAt(System.currentTimeMillis()).build());
-  }
-
-  @Override public ChannelMember addChannelMember(String channelId, String userId) {
-    return directory.joinChannel(channelId, userId, "");
-  }
-
-  @Override public ChannelMember addUserToChannel(String channelId, String userId, String asUserId) {
-    return directory.joinChannel(channelId, userId, asUserId);
-  }
-
-  @Override public void deleteChannelMember(String channelId, String userId) {
-    directory.leaveChannel(channelId, userId, "");
-  }
-
-  @Override public ChannelMember getChannelMember(String channelId, String userId) {
-    return channels.getMember(channelId, userId);
-  }
-
-  @Override public List<ChannelMember> getChannelMembers(String channelId, int page, int perPage) {
-    return channels.members(channelId, page, perPage);
-  }
-
-  @Override public List<ChannelMember> getChannelMembersForUser(String teamId, String userId, int page, int perPage) {
-    return channels.membershipsOf(teamId, userId, page, perPage);
-  }
 
   // ---- posts, threads, reactions ------------------------------------------------------------------------
 

@@ -27,7 +27,7 @@ public final class ChildHost implements AutoCloseable {
     command.addAll(List.of("-cp", System.getProperty("java.class.path"), EnvironmentHostMain.class.getName(),
         pluginsDirectory.toString(), socketBase.toString()));
     process = new ProcessBuilder(command)
-        .redirectError(SdkPlugins.targetDirectory().resolve("child-host.log").toFile()).start();
+        .redirectError(log().toFile()).start();
     out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
     in = process.getOutputStream();
     String line;
@@ -58,10 +58,20 @@ public final class ChildHost implements AutoCloseable {
 
   /** The child's peak heap use and its maximum heap, in bytes. */
   public long[] heap() throws IOException {
-    in.write("heap\n".getBytes(StandardCharsets.UTF_8));
-    in.flush();
+    send("heap");
     String[] parts = out.readLine().split(" ");
     return new long[] {Long.parseLong(parts[1]), Long.parseLong(parts[2])};
+  }
+
+  /** Sends one command line ({@code heap}, {@code exit}, ...) to the child. */
+  public void send(String command) throws IOException {
+    in.write((command + "\n").getBytes(StandardCharsets.UTF_8));
+    in.flush();
+  }
+
+  /** Where the child's stderr (its log) goes. */
+  public static Path log() {
+    return SdkPlugins.targetDirectory().resolve("child-host.log");
   }
 
   /** Closes the child's stdin, which makes it stop its plugins and exit; kills it after 15 s. */

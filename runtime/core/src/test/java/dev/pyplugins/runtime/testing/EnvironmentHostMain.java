@@ -15,9 +15,14 @@ import java.nio.file.Path;
  * A host in its own JVM, for tests that kill it or bound its heap: loads the plugins of {@code args[0]}
  * (socket directories under {@code args[1]}), serves the HTTP bridge, prints {@code plugin <id> <pid>} per
  * plugin, {@code port <n>} and {@code ready}; then answers {@code heap} on stdin with
- * {@code heap <peak used bytes> <max bytes>} until stdin ends.
+ * {@code heap <peak used bytes> <max bytes>} until stdin ends. {@code exit} ends the JVM at once with
+ * {@code System.exit}, the environment left open; {@code exit-with-hook} first installs a shutdown hook that,
+ * like a host's own, stops its web server (taking {@value #WEB_STOP_MILLIS} ms) and then closes the environment.
  */
 public final class EnvironmentHostMain {
+  /** How long the "host's own" shutdown hook takes to stop its web server before it closes the environment. */
+  static final int WEB_STOP_MILLIS = 500;
+
   private EnvironmentHostMain() {}
 
   public static void main(String[] args) throws Exception {
@@ -43,6 +48,19 @@ public final class EnvironmentHostMain {
         }
         System.out.println("heap " + peak + " " + Runtime.getRuntime().maxMemory());
         System.out.flush();
+      } else if (command.equals("exit")) {
+        System.exit(0);
+      } else if (command.equals("exit-with-hook")) {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+          try {
+            Thread.sleep(WEB_STOP_MILLIS);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+          jetty.close();
+          environment.close();
+        }, "host-shutdown"));
+        System.exit(0);
       }
     }
     jetty.close();

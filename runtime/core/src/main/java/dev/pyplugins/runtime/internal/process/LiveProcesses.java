@@ -8,12 +8,16 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Every plugin process of this JVM that has not been stopped, and the JVM shutdown hook that kills them
- * all: on a normal JVM exit no plugin outlives the host even if nobody stopped it. A {@code kill -9} of
- * the JVM runs no hook: the stdin lifeline and the {@link HostWatchdog} cover that. Thread-safe.
+ * Every plugin process of this JVM that has not been stopped, and the JVM shutdown hook that ends them: on
+ * a normal JVM exit it first runs the registered graceful closes (each open {@code PluginEnvironment}:
+ * OnDeactivate, Shutdown, signals), so a host's own shutdown hook that closes its environment joins that
+ * close instead of racing a SIGTERM; then it kills whatever is left, so no plugin outlives the host even if
+ * nobody stopped it. A {@code kill -9} of the JVM runs no hook: the stdin lifeline and the
+ * {@link HostWatchdog} cover that. Thread-safe.
  */
-final class LiveProcesses {
+public final class LiveProcesses {
   private static final Set<PluginProcess> LIVE = ConcurrentHashMap.newKeySet();
+  private static final Set<Runnable> GRACEFUL_CLOSES = ConcurrentHashMap.newKeySet();
   private static volatile boolean hookInstalled;
   private static volatile Optional<HostWatchdog> watchdog = Optional.empty();
 
@@ -31,6 +35,18 @@ final class LiveProcesses {
     }
   }
 
+  /**
+   * Runs {@code close} on JVM exit, before the remaining processes are killed; it must stop its processes
+   * within its own deadlines.
+   *
+   * @return removes the registration (after a close of its own, say)
+   */
+  public static Runnable closeOnExit(Runnable close) {
+    installHook();
+    GRACEFUL_CLOSES.add(close);
+    return () -> GRACEFUL_CLOSES.remove(close);
+  }
+
   private static Path directory(PluginProcess p) {
     return p.socketDirectory().map(SocketDirectory::path).orElse(null);
   }
@@ -43,9 +59,21 @@ final class LiveProcesses {
     if (hookInstalled) {
       return;
     }
-    Runtime.getRuntime().addShutdownHook(new Thread(LiveProcesses::killAll, "pyplugins-shutdown"));
+    Runtime.getRuntime().addShutdownHook(new Thread(LiveProcesses::shutdown, "pyplugins-shutdown"));
     watchdog = HostWatchdog.start(ProcessGroups.detect());
     hookInstalled = true;
+  }
+
+  /** The JVM's exit: the graceful closes, in parallel; then for what is left, as {@link #killAll}. */
+  static void shutdown() {
+    List.copyOf(GRACEFUL_CLOSES).parallelStream().forEach(close -> {
+      try {
+        close.run();
+      } catch (RuntimeException e) {
+        // the processes it leaves are killed next
+      }
+    });
+    killAll();
   }
 
   /** SIGTERM to every group, up to one second for all to exit, then the full kill of each. */
