@@ -108,6 +108,9 @@ class Fixture(Plugin):
             for chunk in r:
                 total += len(chunk)
             w.write(str(total))
+        elif path == "/pieces":
+            sizes = [len(chunk) for chunk in r]
+            w.write(json.dumps({"pieces": len(sizes), "bytes": sum(sizes)}))
         elif path == "/download":
             size = int(query.get("bytes", "0"))
             w.set_header("Content-Length", str(size))

@@ -2,6 +2,9 @@ package dev.pyplugins.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.pyplugins.runtime.support.BodyChunks;
 import dev.pyplugins.runtime.testing.JettyHost;
 import dev.pyplugins.runtime.testing.PluginProcesses;
 import dev.pyplugins.runtime.testing.SdkPlugins;
@@ -67,6 +70,22 @@ class PluginHttpServletTest {
     assertThat(response.headers().firstValue("X-Plugin-Url")).contains("/echo?x=1&y=2");
     assertThat(response.headers().firstValue("Content-Type")).contains("application/x-test");
     assertThat(response.body()).isEqualTo(body);
+  }
+
+  @Test
+  void anUploadReachesThePluginInFullSizedPiecesNotOnePerContainerRead() throws Exception {
+    int size = 4 * 1024 * 1024;
+    HttpResponse<byte[]> response = send(HttpRequest.newBuilder(URI.create(jetty.url("/plugins/" + ID + "/pieces")))
+        .POST(HttpRequest.BodyPublishers.ofByteArray(new byte[size])));
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    JsonNode seen = new ObjectMapper().readTree(response.body());
+    assertThat(seen.path("bytes").asInt()).isEqualTo(size);
+    int pieces = seen.path("pieces").asInt();
+    System.out.printf("a 4 MiB upload reached the plugin in %d pieces (%d full ones would do)%n", pieces,
+        size / BodyChunks.CHUNK_SIZE);
+    // Jetty reads the body in pieces of its input buffer; sending each as a message made 8 KiB ones at best.
+    assertThat(pieces).isLessThanOrEqualTo(2 * size / BodyChunks.CHUNK_SIZE);
   }
 
   @Test

@@ -1,6 +1,5 @@
 package dev.pyplugins.runtime.internal.http;
 
-import com.google.protobuf.ByteString;
 import dev.pyplugins.protocol.v1.AppErrorException;
 import dev.pyplugins.protocol.v1.PluginHooksGrpc;
 import dev.pyplugins.protocol.v1.ServeHTTPRequest;
@@ -20,7 +19,6 @@ import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.WriteListener;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.Queue;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -31,7 +29,7 @@ import org.slf4j.LoggerFactory;
  * One HTTP request bridged to a plugin's ServeHTTP stream with Servlet async and non-blocking I/O, so a
  * request that waits (for the plugin, for a slow client's body, for a slow reader) holds no container
  * thread. The request body is read by a {@link ReadListener} only while the gRPC call is ready to send, in
- * pieces of at most {@link BodyChunks#CHUNK_SIZE}; the response is written by a {@link WriteListener}, and a
+ * messages of up to {@link BodyChunks#CHUNK_SIZE}; the response is written by a {@link WriteListener}, and a
  * further message is asked from gRPC only once one is written, with at most {@value #PREFETCH} on their way
  * (backpressure both ways, nothing buffered whole). The end: the call's OK close completes the response; a
  * failure before the response started becomes its status ({@link ResponseStatus}); a client that goes away
@@ -52,7 +50,7 @@ public final class HttpExchange {
   private final Runnable onEnd;
   private final String what;
   private final Queue<ServeHTTPResponse> pending = new ArrayDeque<>();
-  private final byte[] buffer = new byte[BodyChunks.CHUNK_SIZE];
+  private final RequestBodyBuffer body = new RequestBodyBuffer();
   private final AtomicBoolean ended = new AtomicBoolean();
   private ServletInputStream in;
   private ServletOutputStream out;
@@ -96,20 +94,23 @@ public final class HttpExchange {
     out.setWriteListener(new Writer());
   }
 
-  /** Sends body pieces while both the client has bytes ready and the call can take them. */
+  /** Sends the body while the call can take it, in messages as full as the client's pace allows. */
   private synchronized void pumpRequest() {
     if (requestDone || finished || in == null) {
       return;
     }
     try {
-      while (call.isReady() && in.isReady()) {
-        int n = in.read(buffer);
-        if (n < 0) {
+      while (call.isReady()) {
+        boolean full = body.fill(in);
+        if (!body.isEmpty()) {
+          sendBody();
+        }
+        if (body.ended()) {
           endRequest();
           return;
         }
-        if (n > 0) {
-          call.sendMessage(ServeHTTPRequest.newBuilder().setBodyChunk(ByteString.copyFrom(buffer, 0, n)).build());
+        if (!full) {
+          return; // onDataAvailable comes back here
         }
       }
     } catch (IOException | RuntimeException e) {
@@ -117,9 +118,16 @@ public final class HttpExchange {
     }
   }
 
+  private void sendBody() {
+    call.sendMessage(ServeHTTPRequest.newBuilder().setBodyChunk(body.take()).build());
+  }
+
   private synchronized void endRequest() {
     if (requestDone || finished) {
       return;
+    }
+    if (!body.isEmpty()) {
+      sendBody();
     }
     requestDone = true;
     call.sendMessage(ServeHTTPRequest.newBuilder().setBodyComplete(true).build());
@@ -156,13 +164,7 @@ public final class HttpExchange {
               error.getMessage());
           return;
         }
-        if (message.hasResponse()) {
-          sink.head(message.getResponse());
-        }
-        if (!message.getBodyChunk().isEmpty()) {
-          sink.started(true);
-          out.write(message.getBodyChunk().toByteArray());
-        }
+        sink.write(message, out);
         flushWanted = message.getFlush();
         if (closed == null) {
           call.request(1);
@@ -182,11 +184,7 @@ public final class HttpExchange {
   }
 
   private void failAndFinish(int status, String message) throws IOException {
-    if (!sink.started() && !response.isCommitted()) {
-      response.setStatus(status);
-      response.setContentType("text/plain;charset=utf-8");
-      out.write((message + "\n").getBytes(StandardCharsets.UTF_8));
-    }
+    sink.fail(status, message, out);
     finish();
   }
 

@@ -2,7 +2,11 @@ package dev.pyplugins.runtime.internal.http;
 
 import dev.pyplugins.protocol.v1.HTTPHeader;
 import dev.pyplugins.protocol.v1.HTTPResponseHead;
+import dev.pyplugins.protocol.v1.ServeHTTPResponse;
+import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Set;
 
@@ -10,8 +14,8 @@ import java.util.Set;
  * Applies a plugin's ServeHTTP response head to a servlet response: the status (0 means 200; outside
  * 100..999, 500) and the headers, hop-by-hop ones dropped (they are the container's business). Remembers
  * whether the plugin's response has started (a head or body seen), after which a failure can no longer be
- * answered with a status of its own. The body is written by {@link HttpExchange}. Not thread-safe: used
- * under the exchange's lock.
+ * answered with a status of its own. {@link HttpExchange} decides when to write (the client's pace); this
+ * writes. Not thread-safe: used under the exchange's lock.
  */
 public final class ServletResponseSink {
   private static final Set<String> HOP_BY_HOP = Set.of("connection", "keep-alive", "transfer-encoding", "upgrade",
@@ -37,9 +41,25 @@ public final class ServletResponseSink {
     return started;
   }
 
-  /** Records that body bytes are being written. */
-  void started(boolean value) {
-    started |= value;
+  /** Applies the message's head, then writes its body piece, if any: one write, as non-blocking output allows. */
+  void write(ServeHTTPResponse message, ServletOutputStream out) throws IOException {
+    if (message.hasResponse()) {
+      head(message.getResponse());
+    }
+    if (!message.getBodyChunk().isEmpty()) {
+      started = true;
+      ByteSlice body = ByteSlice.of(message.getBodyChunk());
+      out.write(body.array(), body.offset(), body.length());
+    }
+  }
+
+  /** Answers a failure with its status and message as text, unless the plugin's response has started. */
+  void fail(int status, String message, ServletOutputStream out) throws IOException {
+    if (!started && !response.isCommitted()) {
+      response.setStatus(status);
+      response.setContentType("text/plain;charset=utf-8");
+      out.write((message + "\n").getBytes(StandardCharsets.UTF_8));
+    }
   }
 
   /** Sets the status and headers, unless the response is committed already. */
