@@ -4,6 +4,7 @@ import dev.pyplugins.protocol.v1.AppError;
 import dev.pyplugins.protocol.v1.AppErrorException;
 import dev.pyplugins.protocol.v1.Post;
 import dev.pyplugins.sample.db.ProtoJson;
+import dev.pyplugins.sample.store.PostStore;
 
 /**
  * Mattermost's size limits on a post: its message at most 16,383 characters (runes, counted as code points:
@@ -12,7 +13,8 @@ import dev.pyplugins.sample.db.ProtoJson;
  * client nor a plugin can store a 50 MB post.
  */
 public final class PostLimits {
-  public static final int MESSAGE_MAX_RUNES = 16_383;
+  /** The store refuses longer messages too (its last line of defence); one number for both. */
+  public static final int MESSAGE_MAX_RUNES = PostStore.MAX_MESSAGE_LENGTH;
   public static final int PROPS_MAX_RUNES = 800_000;
 
   private PostLimits() {

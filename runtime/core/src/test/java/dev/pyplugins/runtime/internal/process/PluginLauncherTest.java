@@ -1,17 +1,12 @@
 package dev.pyplugins.runtime.internal.process;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.pyplugins.runtime.FailureKind;
-import dev.pyplugins.runtime.PluginException;
 import dev.pyplugins.runtime.RuntimeOptions;
 import dev.pyplugins.runtime.internal.handshake.Network;
-import dev.pyplugins.runtime.internal.logging.PluginLogEntry;
 import dev.pyplugins.runtime.internal.manifest.InterpreterLocator;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -19,57 +14,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-/** Real child processes, one fixture plugin per behaviour. */
-class PluginLauncherTest {
-  @TempDir Path out;
-  private Path socketBase;
-  private RuntimeOptions options;
-  private final ConcurrentLinkedQueue<PluginLogEntry> logs = new ConcurrentLinkedQueue<>();
-  private LaunchedPlugin launched;
-
-  @BeforeEach
-  void setUp() throws IOException {
-    socketBase = Files.createTempDirectory(Path.of("/tmp"), "pyt");
-    options = RuntimeOptions.builder().socketBaseDir(socketBase).handshakeTimeout(Duration.ofSeconds(10))
-        .autoMtls(false) // the fixtures speak plaintext gRPC (or nothing) on their sockets
-        .sigtermGrace(Duration.ofSeconds(2)).build();
-  }
-
-  @AfterEach
-  void tearDown() throws IOException {
-    if (launched != null) {
-      launched.process().kill();
-    }
-    SocketDirectory.deleteTree(socketBase);
-  }
-
-  private LaunchedPlugin launch(String fixture) {
-    return launch(fixture, options, ProcessGroups.detect());
-  }
-
-  private LaunchedPlugin launch(String fixture, RuntimeOptions opts, ProcessGroups groups) {
-    PluginLauncher launcher = new PluginLauncher(opts, groups, InterpreterLocator.onSystemPath("python3"));
-    launched = launcher.launch(Fixtures.manifest(fixture),
-        dir -> SpawnInputs.environment(Map.of("FIXTURE_OUT", out.toString())), pid -> logs::add);
-    return launched;
-  }
-
-  private static long pidFrom(Path file) throws Exception {
-    return Long.parseLong(Fixtures.awaitFile(file, Duration.ofSeconds(5)).orElseThrow().strip());
-  }
-
-  private List<Path> socketDirs() throws IOException {
-    try (var s = Files.list(socketBase)) {
-      return s.toList();
-    }
-  }
-
+/** Launch, environment, stop results, crash notice and output: real child processes, one fixture per behaviour. */
+class PluginLauncherTest extends LauncherTestBase {
   @Test
   void healthyPluginHandshakesInItsPrivateSocketDirectoryAndStopsOnSigterm() throws Exception {
     LaunchedPlugin p = launch("healthy");
@@ -165,167 +113,6 @@ class PluginLauncherTest {
   }
 
   @Test
-  void autoMtlsHostSendsItsCertificateAndRefusesAPluginWithoutOne() throws Exception {
-    RuntimeOptions mtls = options.toBuilder().autoMtls(true).build();
-
-    assertThatThrownBy(() -> launch("env-dump", mtls, ProcessGroups.detect()))
-        .isInstanceOfSatisfying(PluginException.class, e -> {
-          assertThat(e.kind()).isEqualTo(FailureKind.HANDSHAKE_INCOMPATIBLE);
-          assertThat(e.getMessage()).contains("sent no certificate");
-        });
-    JsonNode env = new ObjectMapper().readTree(out.resolve("env.json").toFile());
-    assertThat(env.get("PLUGIN_CLIENT_CERT").asText()).startsWith("-----BEGIN CERTIFICATE-----\n");
-    assertThat(socketDirs()).isEmpty();
-  }
-
-  @Test
-  void garbageHandshakeKillsThePluginAndSaysWhatItPrinted() throws Exception {
-    assertThatThrownBy(() -> launch("garbage-handshake"))
-        .isInstanceOfSatisfying(PluginException.class, e -> {
-          assertThat(e.kind()).isEqualTo(FailureKind.HANDSHAKE_INVALID);
-          assertThat(e.getMessage()).contains("Unrecognized remote plugin message: 'Starting my plugin... loading"
-              + " config'").contains("printed to stdout before its handshake line").contains("command: ");
-        });
-    long booted = pidFrom(out.resolve("booted"));
-    assertThat(Fixtures.isRunning(booted)).isFalse();
-    assertThat(socketDirs()).isEmpty();
-  }
-
-  @Test
-  void handshakeNamingASocketOutsideThePrivateDirectoryIsRefused() throws Exception {
-    assertThatThrownBy(() -> launch("foreign-socket"))
-        .isInstanceOfSatisfying(PluginException.class, e -> {
-          assertThat(e.kind()).isEqualTo(FailureKind.HANDSHAKE_INVALID);
-          assertThat(e.getMessage()).contains("outside the plugin's private socket directory")
-              .contains(out.toString()).contains("PLUGIN_UNIX_SOCKET_DIR");
-        });
-    assertThat(Fixtures.awaitFile(out.resolve("foreign-socket"), Duration.ofSeconds(1))).isPresent();
-    assertThat(socketDirs()).as("the plugin was killed and its directory removed").isEmpty();
-  }
-
-  @Test
-  void handshakeNamingASymlinkThatLeadsOutOfThePrivateDirectoryIsRefused() {
-    assertThatThrownBy(() -> launch("symlinked-socket"))
-        .isInstanceOfSatisfying(PluginException.class, e -> {
-          assertThat(e.kind()).isEqualTo(FailureKind.HANDSHAKE_INVALID);
-          assertThat(e.getMessage()).contains("outside the plugin's private socket directory").contains("sibling.sock");
-        });
-  }
-
-  @Test
-  void missingHandshakeFailsAtTheDeadlineAndKillsThePlugin() throws Exception {
-    RuntimeOptions fast = options.toBuilder().handshakeTimeout(Duration.ofMillis(1500)).build();
-    long start = System.nanoTime();
-
-    assertThatThrownBy(() -> launch("no-handshake", fast, ProcessGroups.detect()))
-        .isInstanceOfSatisfying(PluginException.class, e -> {
-          assertThat(e.kind()).isEqualTo(FailureKind.HANDSHAKE_TIMEOUT);
-          assertThat(e.getMessage()).contains("timeout while waiting for plugin to start: no handshake line on"
-              + " stdout within 1500 ms");
-        });
-    long tookMs = (System.nanoTime() - start) / 1_000_000;
-    assertThat(tookMs).isBetween(1500L, 4000L);
-    assertThat(Fixtures.isRunning(pidFrom(out.resolve("booted")))).isFalse();
-    assertThat(socketDirs()).isEmpty();
-    System.out.printf("missing handshake: failed after %d ms (deadline 1500 ms), plugin killed%n", tookMs);
-  }
-
-  @Test
-  void pluginExitingBeforeTheHandshakeReportsExitStatusAndStderr() {
-    long start = System.nanoTime();
-    assertThatThrownBy(() -> launch("exits-immediately"))
-        .isInstanceOfSatisfying(PluginException.class, e -> {
-          assertThat(e.kind()).isEqualTo(FailureKind.EXITED_BEFORE_HANDSHAKE);
-          assertThat(e.getMessage()).contains("plugin exited before we could connect");
-          assertThat(e.exitCode()).hasValue(3);
-          assertThat(e.stderrTail()).containsExactly("loading settings", "error: config file settings.toml missing");
-          assertThat(e.getMessage()).contains("(exit status 3)").contains("error: config file settings.toml missing");
-        });
-    System.out.printf("early exit: reported after %d ms%n", (System.nanoTime() - start) / 1_000_000);
-  }
-
-  @Test
-  void unofferedAppVersionIsRejectedWithBothSides() {
-    assertThatThrownBy(() -> launch("version-mismatch"))
-        .isInstanceOfSatisfying(PluginException.class, e -> {
-          assertThat(e.kind()).isEqualTo(FailureKind.HANDSHAKE_INCOMPATIBLE);
-          assertThat(e.getMessage()).contains("plugin version 7, host versions [1]");
-        });
-  }
-
-  @Test
-  void pluginIgnoringSigtermIsKilledWithinTheBudget() throws Exception {
-    RuntimeOptions quick = options.toBuilder().sigtermGrace(Duration.ofMillis(500)).build();
-    LaunchedPlugin p = launch("ignores-sigterm", quick, ProcessGroups.detect());
-    pidFrom(out.resolve("booted"));
-
-    StopResult result = p.process().stop(List.of());
-
-    assertThat(result.phase()).isEqualTo(StopResult.Phase.KILLED);
-    assertThat(result.exit().killedBySignal()).isTrue();
-    assertThat(result.exit().toString()).isEqualTo("killed by signal 9 (SIGKILL)");
-    assertThat(result.took()).isBetween(Duration.ofMillis(500), Duration.ofMillis(3000));
-    System.out.printf("SIGTERM ignored: SIGKILLed, stop took %d ms (grace 500 ms)%n", result.took().toMillis());
-  }
-
-  @Test
-  void groupKillReachesTheGrandchild() throws Exception {
-    LaunchedPlugin p = launch("forks-child");
-    long child = pidFrom(out.resolve("child"));
-    assertThat(Fixtures.isRunning(child)).isTrue();
-
-    p.process().stop(List.of());
-
-    assertThat(Fixtures.awaitGone(child, Duration.ofSeconds(2))).as("grandchild %d gone", child).isTrue();
-  }
-
-  @Test
-  void setsidDaemonOfThePluginIsGoneAfterItsStop() throws Exception {
-    LaunchedPlugin p = launch("setsid-grandchild");
-    long daemon = pidFrom(out.resolve("daemon"));
-    assertThat(Fixtures.isRunning(daemon)).isTrue();
-
-    StopResult result = p.process().stop(List.of());
-
-    assertThat(Fixtures.awaitGone(daemon, Duration.ofSeconds(3))).as("setsid daemon %d gone within 3 s", daemon)
-        .isTrue();
-    assertThat(result.phase()).isEqualTo(StopResult.Phase.TERMINATED);
-  }
-
-  @Test
-  void setsidDaemonIsGoneAfterTheStopEvenWithoutTheKillCommand() throws Exception {
-    LaunchedPlugin p = launch("setsid-grandchild", options, ProcessGroups.unavailable());
-    long daemon = pidFrom(out.resolve("daemon"));
-
-    p.process().stop(List.of());
-
-    assertThat(Fixtures.awaitGone(daemon, Duration.ofSeconds(3))).as("setsid daemon %d gone", daemon).isTrue();
-  }
-
-  @Test
-  void setsidDaemonIsGoneWhenThePluginCrashesOrIsKilled() throws Exception {
-    LaunchedPlugin p = launch("setsid-grandchild");
-    long daemon = pidFrom(out.resolve("daemon"));
-
-    ProcessHandle.of(p.process().pid()).orElseThrow().destroyForcibly();
-
-    assertThat(p.process().onExit().get(5, java.util.concurrent.TimeUnit.SECONDS).toString())
-        .isEqualTo("killed by signal 9 (SIGKILL)");
-    assertThat(Fixtures.awaitGone(daemon, Duration.ofSeconds(3))).as("setsid daemon %d gone", daemon).isTrue();
-  }
-
-  @Test
-  void withoutProcessGroupsTheDescendantsAreStillKilled() throws Exception {
-    LaunchedPlugin p = launch("forks-child", options, ProcessGroups.unavailable());
-    long child = pidFrom(out.resolve("child"));
-
-    assertThat(p.process().hasProcessGroup()).isFalse();
-    p.process().stop(List.of());
-
-    assertThat(Fixtures.awaitGone(child, Duration.ofSeconds(2))).as("child %d gone", child).isTrue();
-  }
-
-  @Test
   void crashIsNoticedFromTheExitAtOnceWithTracebackLoggedAtError() throws Exception {
     LaunchedPlugin p = launch("crashes");
 
@@ -377,4 +164,5 @@ class PluginLauncherTest {
     System.out.printf("noisy plugin: %.1f MiB through stdout+stderr in %.2f s, never blocked%n",
         bytes / 1048576.0, seconds);
   }
+}
 }
