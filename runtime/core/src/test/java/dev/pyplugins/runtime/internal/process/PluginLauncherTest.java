@@ -165,4 +165,3 @@ class PluginLauncherTest extends LauncherTestBase {
         bytes / 1048576.0, seconds);
   }
 }
-}
