@@ -1,12 +1,13 @@
 """The floor of the hook and ServeHTTP figures: a bare grpcio server, no SDK code on the call path.
 
-    python bare_hooks_server.py <socket path>
+    python bare_hooks_server.py <socket path> [<TLS socket path> <cert.pem> <key.pem> <client cert.pem>]
 
 Plain grpcio (a thread pool of 64, as the SDK's server has) on a unix socket, with protoc's message
 classes (the SDK wheel ships them; only the generated messages are used, none of the SDK's dispatch):
 - MessageWillBePosted echoes the request's post in the response, as a hand-written servicer would;
 - ServeHTTP streams 64 KiB chunks: ``/upload`` counts the request body until ``body_complete`` and
   answers the count, ``/download?bytes=N`` sends N bytes.
+With the second form it also listens with mutual TLS (the ServeHTTP floor when the runtime uses AutoMTLS).
 Prints ``ready`` once serving; exits when stdin closes.
 """
 
@@ -67,6 +68,14 @@ server.add_registered_method_handlers(SERVICE, {
         serve_http, hooks_http_pb2.ServeHTTPRequest.FromString, hooks_http_pb2.ServeHTTPResponse.SerializeToString),
 })
 server.add_insecure_port("unix:" + sys.argv[1])
+if len(sys.argv) > 2:
+    # argv[2:6]: a second socket with mutual TLS, its certificate and key, the client certificate it trusts
+    def read(path: str) -> bytes:
+        with open(path, "rb") as f:
+            return f.read()
+
+    server.add_secure_port("unix:" + sys.argv[2], grpc.ssl_server_credentials(
+        [(read(sys.argv[4]), read(sys.argv[3]))], root_certificates=read(sys.argv[5]), require_client_auth=True))
 server.start()
 sys.stdout.write("ready\n")
 sys.stdout.flush()

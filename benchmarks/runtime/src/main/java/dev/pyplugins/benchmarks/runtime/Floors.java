@@ -1,21 +1,27 @@
 package dev.pyplugins.benchmarks.runtime;
 
+import dev.pyplugins.runtime.internal.transport.HostCertificate;
 import io.grpc.ManagedChannel;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The bare floors the figures are compared with, running for the whole benchmark: the grpcio echo and
  * stream server (a Python process) with a grpc-java channel to it, and the bare Java API server. Their
- * unix sockets live in a private directory under {@code /tmp}, as the runtime's do.
+ * unix sockets live in a private directory under {@code /tmp}, as the runtime's do. When the runtime's
+ * plugins use AutoMTLS the grpcio server also listens with mutual TLS (a P-256 key pair each side, as the
+ * runtime and the SDK have), so the ServeHTTP streams can be compared with a floor that encrypts too.
  */
 final class Floors implements AutoCloseable {
   private final Path socketDir;
   private final FloorTransport transport = new FloorTransport();
   private final PythonProcess hooksServer;
   private final ManagedChannel hooksChannel;
+  private final ManagedChannel streamChannel;
   private final BareApiServer apiServer;
   private final Path apiSocket;
 
@@ -23,9 +29,18 @@ final class Floors implements AutoCloseable {
     socketDir = Files.createTempDirectory(Path.of("/tmp"), "pyb-",
         PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
     Path hooksSocket = socketDir.resolve("hooks.sock");
+    Path tlsSocket = socketDir.resolve("hooks-tls.sock");
+    List<String> args = new ArrayList<>(List.of(hooksSocket.toString()));
+    HostCertificate client = HostCertificate.generate();
+    HostCertificate server = HostCertificate.generate();
+    if (settings.autoMtls()) {
+      args.addAll(List.of(tlsSocket.toString(), write("server.pem", server.certificatePem()),
+          write("server.key", server.privateKeyPem()), write("client.pem", client.certificatePem())));
+    }
     hooksServer = PythonProcess.start(settings.python(), settings.scripts().resolve("bare_hooks_server.py"),
-        hooksSocket.toString());
+        args.toArray(String[]::new));
     hooksChannel = transport.channel(hooksSocket);
+    streamChannel = settings.autoMtls() ? transport.tlsChannel(tlsSocket, client, server) : hooksChannel;
     apiSocket = socketDir.resolve("api.sock");
     apiServer = new BareApiServer(transport, apiSocket, api);
   }
@@ -33,6 +48,15 @@ final class Floors implements AutoCloseable {
   /** A grpc-java channel to the bare grpcio server (MessageWillBePosted echo, ServeHTTP streams). */
   ManagedChannel hooksChannel() {
     return hooksChannel;
+  }
+
+  /** The channel of the ServeHTTP stream floor: with mutual TLS when the runtime uses AutoMTLS. */
+  ManagedChannel streamChannel() {
+    return streamChannel;
+  }
+
+  private String write(String name, String pem) throws IOException {
+    return Files.writeString(socketDir.resolve(name), pem).toString();
   }
 
   long hooksServerPid() {
@@ -56,6 +80,7 @@ final class Floors implements AutoCloseable {
   @Override
   public void close() throws IOException {
     hooksChannel.shutdownNow();
+    streamChannel.shutdownNow();
     apiServer.close();
     hooksServer.close();
     transport.close();

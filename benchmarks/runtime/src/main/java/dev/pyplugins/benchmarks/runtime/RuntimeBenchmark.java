@@ -100,7 +100,7 @@ public final class RuntimeBenchmark {
       if (settings.runs("http")) {
         try (HttpHost host = new HttpHost(environment)) {
           section("ServeHTTP", table, new HttpBenchmark(settings, host, MAIN_ID, pluginPid,
-              new BridgeStreams(hooks), new FloorStreams(floors.hooksChannel()), floors.hooksServerPid())::run);
+              new BridgeStreams(hooks), new FloorStreams(floors.streamChannel()), floors.hooksServerPid())::run);
         }
       }
       if (settings.runs("cold")) {

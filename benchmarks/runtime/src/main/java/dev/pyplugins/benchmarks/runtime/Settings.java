@@ -26,7 +26,8 @@ import java.util.Set;
  * @param fanOutCalls fan-out calls per round
  * @param fanOutPlugins plugins of the fan-out figure
  * @param sections the sections to run: hook, api, throughput, http, cold, fanout
- * @param autoMtls whether the runtime's plugins use AutoMTLS (the runtime's default, on); the floors never do
+ * @param autoMtls whether the runtime's plugins use AutoMTLS (the runtime's default, on); then the ServeHTTP
+ *     stream floor uses mutual TLS too, the other floors never do
  */
 record Settings(Path python, Path scripts, Path work, Path results, String hostKind, int runs, int hookCalls,
     int apiCalls, int warmup, int throughputSeconds, int callers, int httpMib, int coldStarts, int fanOutCalls,

@@ -1,5 +1,6 @@
 package dev.pyplugins.runtime.internal.http;
 
+import com.google.common.util.concurrent.MoreExecutors;
 import dev.pyplugins.protocol.v1.AppErrorException;
 import dev.pyplugins.protocol.v1.PluginHooksGrpc;
 import dev.pyplugins.protocol.v1.ServeHTTPRequest;
@@ -41,6 +42,11 @@ import org.slf4j.LoggerFactory;
 public final class HttpExchange {
   /** Response messages gRPC may deliver before they are written: keeps the transport busy, bounds memory. */
   static final int PREFETCH = 4;
+  /**
+   * Body bytes the call may have buffered and still be ready for more: a few messages, so the reader keeps
+   * going while the transport (TLS included) works through the last ones, rather than one hand-off per message.
+   */
+  static final int ON_READY_THRESHOLD = 4 * BodyChunks.CHUNK_SIZE;
   private static final Logger LOG = LoggerFactory.getLogger(HttpExchange.class);
 
   private final AsyncContext async;
@@ -79,7 +85,8 @@ public final class HttpExchange {
   public static void start(AsyncContext async, Channel channel, CallOptions options, ServeHTTPRequest head,
       String what, Runnable onEnd) throws IOException {
     HttpExchange exchange = new HttpExchange(async,
-        channel.newCall(PluginHooksGrpc.getServeHTTPMethod(), options), onEnd, what);
+        channel.newCall(PluginHooksGrpc.getServeHTTPMethod(), options.withOnReadyThreshold(ON_READY_THRESHOLD)
+            .withExecutor(MoreExecutors.directExecutor())), onEnd, what);
     exchange.begin(head);
   }
 

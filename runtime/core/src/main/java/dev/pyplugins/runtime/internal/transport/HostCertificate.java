@@ -87,8 +87,8 @@ public final class HostCertificate {
     return AutoMtls.pem(certificate);
   }
 
-  /** The private key as PKCS#8 PEM; package-private: only channel credentials need it. */
-  String privateKeyPem() {
+  /** The private key as PKCS#8 PEM, for channel credentials (this package's, a benchmark's TLS floor). */
+  public String privateKeyPem() {
     // JCA encodes EC private keys as PKCS#8, which is what PEM "PRIVATE KEY" holds.
     return "-----BEGIN PRIVATE KEY-----\n"
         + Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(keyPair.getPrivate().getEncoded())
