@@ -12,7 +12,6 @@ import dev.pyplugins.runtime.internal.supervision.PluginRegistry;
 import dev.pyplugins.runtime.internal.supervision.PluginSupervisor;
 import dev.pyplugins.runtime.internal.supervision.SupervisionContext;
 import io.grpc.CallOptions;
-import io.grpc.Channel;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -220,14 +219,6 @@ public final class PluginEnvironment implements HookDispatcher, AutoCloseable {
     boolean coming = state == PluginState.RESTARTING || state == PluginState.STARTING;
     return new HttpTarget(coming ? HttpTarget.Kind.RESTARTING : HttpTarget.Kind.NOT_FOUND, null, null,
         CallOptions.DEFAULT);
-  }
-
-  /**
-   * An HTTP route's verdict: when the plugin runs, its hooks, the channel ServeHTTP goes through and the
-   * call's options (the ServeHTTP deadline, if one is configured).
-   */
-  record HttpTarget(Kind kind, HooksClient hooks, Channel channel, CallOptions callOptions) {
-    enum Kind { RUNNING, RESTARTING, NOT_FOUND }
   }
 
   private void checkOpen() {

@@ -48,7 +48,7 @@ public final class PluginHttpServlet extends HttpServlet {
     int slash = path.indexOf('/', 1);
     String pluginId = path.length() <= 1 ? "" : slash < 0 ? path.substring(1) : path.substring(1, slash);
     String pluginPath = slash < 0 ? "/" : path.substring(slash);
-    PluginEnvironment.HttpTarget target = environment.httpTarget(pluginId);
+    HttpTarget target = environment.httpTarget(pluginId);
     switch (target.kind()) {
       case NOT_FOUND -> plain(response, 404, "no running plugin '" + pluginId + "'");
       case RESTARTING -> {
@@ -59,7 +59,7 @@ public final class PluginHttpServlet extends HttpServlet {
     }
   }
 
-  private void admit(String pluginId, PluginEnvironment.HttpTarget target, String pluginPath,
+  private void admit(String pluginId, HttpTarget target, String pluginPath,
       HttpServletRequest request, HttpServletResponse response) throws IOException {
     if (!servesHttp(pluginId, target, response)) {
       return;
@@ -93,7 +93,7 @@ public final class PluginHttpServlet extends HttpServlet {
     }
   }
 
-  private static boolean servesHttp(String pluginId, PluginEnvironment.HttpTarget target,
+  private static boolean servesHttp(String pluginId, HttpTarget target,
       HttpServletResponse response) throws IOException {
     try {
       if (target.hooks().isImplemented(HookName.SERVE_HTTP)) {

@@ -1,8 +1,6 @@
 package dev.pyplugins.runtime.internal.http;
 
-import com.google.common.util.concurrent.MoreExecutors;
 import dev.pyplugins.protocol.v1.AppErrorException;
-import dev.pyplugins.protocol.v1.PluginHooksGrpc;
 import dev.pyplugins.protocol.v1.ServeHTTPRequest;
 import dev.pyplugins.protocol.v1.ServeHTTPResponse;
 import dev.pyplugins.runtime.support.BodyChunks;
@@ -36,17 +34,13 @@ import org.slf4j.LoggerFactory;
  * failure before the response started becomes its status ({@link ResponseStatus}); a client that goes away
  * (a write or read fails, the container reports an error) cancels the call, so the plugin's handler sees it.
  *
- * <p>Threads: container callbacks and gRPC callbacks arrive on their own threads; every step runs under
- * this object's lock and none of them blocks. {@code onEnd} runs exactly once, when the exchange is over.
+ * <p>Threads: container callbacks arrive on the container's threads, gRPC callbacks on the transport's own
+ * thread ({@link ServeHttpCall}); every step runs under this object's lock and none of them may block.
+ * {@code onEnd} runs exactly once, when the exchange is over.
  */
 public final class HttpExchange {
   /** Response messages gRPC may deliver before they are written: keeps the transport busy, bounds memory. */
   static final int PREFETCH = 4;
-  /**
-   * Body bytes the call may have buffered and still be ready for more: a few messages, so the reader keeps
-   * going while the transport (TLS included) works through the last ones, rather than one hand-off per message.
-   */
-  static final int ON_READY_THRESHOLD = 4 * BodyChunks.CHUNK_SIZE;
   private static final Logger LOG = LoggerFactory.getLogger(HttpExchange.class);
 
   private final AsyncContext async;
@@ -84,10 +78,7 @@ public final class HttpExchange {
    */
   public static void start(AsyncContext async, Channel channel, CallOptions options, ServeHTTPRequest head,
       String what, Runnable onEnd) throws IOException {
-    HttpExchange exchange = new HttpExchange(async,
-        channel.newCall(PluginHooksGrpc.getServeHTTPMethod(), options.withOnReadyThreshold(ON_READY_THRESHOLD)
-            .withExecutor(MoreExecutors.directExecutor())), onEnd, what);
-    exchange.begin(head);
+    new HttpExchange(async, ServeHttpCall.open(channel, options), onEnd, what).begin(head);
   }
 
   private synchronized void begin(ServeHTTPRequest head) throws IOException {
