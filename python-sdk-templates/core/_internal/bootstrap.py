@@ -1,8 +1,8 @@
 """The bootstrap line: secrets the host hands over on stdin instead of in the environment.
 
 With ``MATTERMOST_PLUGIN_BOOTSTRAP=stdin`` the host writes one JSON object and a newline to the plugin's
-stdin right after the spawn (today ``{"api_token": "..."}``) and then leaves the pipe open, unwritten, as
-the lifeline. The SDK reads that line before anything else; another process of the same user can read a
+stdin right after the spawn (``{"api_token": "..."}``, and under AutoMTLS the plugin's certificate and key)
+and then leaves the pipe open, unwritten, as the lifeline. The SDK reads that line before anything else; another process of the same user can read a
 process's environment and command line, but not what it read from a pipe. Without the variable (under a
 go-plugin host stdin is the host's terminal) stdin is not touched.
 """
@@ -13,9 +13,13 @@ import json
 import os
 from collections.abc import Mapping
 
-__all__ = ["ENV_BOOTSTRAP", "BootstrapError", "read_bootstrap", "received"]
+__all__ = ["ENV_BOOTSTRAP", "PLUGIN_CERT", "PLUGIN_KEY", "BootstrapError", "read_bootstrap", "received"]
 
 ENV_BOOTSTRAP = "MATTERMOST_PLUGIN_BOOTSTRAP"
+PLUGIN_CERT = "tls_cert_pem"
+"""Under AutoMTLS, the certificate the host made for this plugin (PEM); with ``PLUGIN_KEY`` the SDK serves TLS
+with it instead of making its own."""
+PLUGIN_KEY = "tls_key_pem"
 _MAX_LINE = 64 * 1024
 _received: dict[str, str] = {}
 

@@ -107,9 +107,14 @@ class PluginServer:
         cert_field = ""
         client_cert = self.environ.get("PLUGIN_CLIENT_CERT", "")
         if client_cert:
-            from .mtls import generate_server_certificate
+            from . import mtls
+            from .bootstrap import PLUGIN_CERT, PLUGIN_KEY, received
 
-            cert = generate_server_certificate()
+            given = received()
+            if given.get(PLUGIN_CERT) and given.get(PLUGIN_KEY):
+                cert = mtls.given_server_certificate(given[PLUGIN_CERT], given[PLUGIN_KEY])
+            else:
+                cert = mtls.generate_server_certificate()  # a go-plugin host sends none
             credentials = grpc.ssl_server_credentials(
                 [(cert.key_pem, cert.cert_pem)], root_certificates=client_cert.encode(), require_client_auth=True)
             cert_field = cert.handshake_field

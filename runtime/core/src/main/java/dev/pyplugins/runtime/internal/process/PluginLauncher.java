@@ -135,7 +135,7 @@ public final class PluginLauncher {
     PluginProcess process = PluginProcess.start(spec, options, groups, subreaper, dir, sinks);
     // The pid is known (the API endpoint admits it) before the token that lets the plugin call is sent.
     extra.spawned().accept(process.pid());
-    process.writeBootstrap(BootstrapLine.encode(extra.bootstrap()));
+    process.writeBootstrap(BootstrapLine.encode(bootstrap(manifest, extra, certificate.isPresent())));
     HandshakeLine handshake = process.awaitHandshake(parser, options.handshakeTimeout());
     if (handshake.network() == Network.UNIX) {
       refuseForeignSocket(manifest.id(), process, handshake.address(), dir.path());
@@ -162,6 +162,24 @@ public final class PluginLauncher {
     throw new PluginException(FailureKind.HANDSHAKE_INVALID, pluginId, "the handshake names unix socket " + where
         + ", outside the plugin's private socket directory " + privateDir + "; a plugin must listen in"
         + " PLUGIN_UNIX_SOCKET_DIR", OptionalInt.empty(), process.stderrTail(), null);
+  }
+
+  /**
+   * The bootstrap line's fields. Under AutoMTLS an SDK plugin is also handed its own one-time key pair and
+   * certificate, so it need not make one before its handshake (Python imports {@code cryptography.x509} for
+   * that: 70 ms of every cold start). It travels where the API token does, readable by that process alone; a
+   * native plugin makes its own, as under go-plugin, and the host trusts whichever certificate the
+   * handshake line names.
+   */
+  private static Map<String, String> bootstrap(ValidatedManifest manifest, SpawnInputs extra, boolean autoMtls) {
+    if (!autoMtls || manifest.runtime() != ServerRuntime.PYTHON) {
+      return extra.bootstrap();
+    }
+    HostCertificate plugin = HostCertificate.generate();
+    Map<String, String> fields = new LinkedHashMap<>(extra.bootstrap());
+    fields.put(BootstrapLine.PLUGIN_CERT, plugin.certificatePem());
+    fields.put(BootstrapLine.PLUGIN_KEY, plugin.privateKeyPem());
+    return fields;
   }
 
   /** The command line: the interpreter and the entry point, or the native executable. */

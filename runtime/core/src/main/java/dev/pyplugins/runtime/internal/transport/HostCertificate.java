@@ -31,7 +31,8 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
  * The host's one-time AutoMTLS identity for one plugin process, shaped like go-plugin's ({@code mtls.go}):
  * self-signed, CN and DNS SAN {@code localhost}, client and server auth, CA:true (Go accepts the self-signed
  * leaf because it is its own root). ECDSA P-256 instead of go-plugin's P-521: faster, and any key type Go
- * supports is accepted. The private key never leaves this object. Immutable.
+ * supports is accepted. The host's private key never leaves this object; one made for an SDK plugin goes to
+ * that plugin alone, on its bootstrap line. Immutable.
  */
 public final class HostCertificate {
   private static final Duration BACKDATE = Duration.ofSeconds(30);

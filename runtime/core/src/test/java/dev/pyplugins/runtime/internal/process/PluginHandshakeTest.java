@@ -24,6 +24,12 @@ class PluginHandshakeTest extends LauncherTestBase {
         });
     JsonNode env = new ObjectMapper().readTree(out.resolve("env.json").toFile());
     assertThat(env.get("PLUGIN_CLIENT_CERT").asText()).startsWith("-----BEGIN CERTIFICATE-----\n");
+    // A Python plugin is handed its own key pair on the bootstrap line (never in the environment), so the
+    // SDK need not make one before its handshake.
+    JsonNode bootstrap = new ObjectMapper().readTree(out.resolve("bootstrap.json").toFile());
+    assertThat(bootstrap.get(BootstrapLine.PLUGIN_CERT).asText()).startsWith("-----BEGIN CERTIFICATE-----\n");
+    assertThat(bootstrap.get(BootstrapLine.PLUGIN_KEY).asText()).startsWith("-----BEGIN PRIVATE KEY-----\n");
+    assertThat(env.toString()).doesNotContain("PRIVATE KEY");
     assertThat(socketDirs()).isEmpty();
   }
 
