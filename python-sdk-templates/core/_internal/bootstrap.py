@@ -2,8 +2,9 @@
 
 With ``MATTERMOST_PLUGIN_BOOTSTRAP=stdin`` the host writes one JSON object and a newline to the plugin's
 stdin right after the spawn (``{"api_token": "..."}``, and under AutoMTLS the plugin's certificate and key)
-and then leaves the pipe open, unwritten, as the lifeline. The SDK reads that line before anything else; another process of the same user can read a
-process's environment and command line, but not what it read from a pipe. Without the variable (under a
+and then leaves the pipe open, unwritten, as the lifeline. The SDK reads that line before anything else;
+another process of the same user can read a process's environment and command line, but not what it read
+from a pipe. Without the variable (under a
 go-plugin host stdin is the host's terminal) stdin is not touched.
 """
 

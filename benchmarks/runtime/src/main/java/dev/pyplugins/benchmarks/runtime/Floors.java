@@ -31,16 +31,17 @@ final class Floors implements AutoCloseable {
     Path hooksSocket = socketDir.resolve("hooks.sock");
     Path tlsSocket = socketDir.resolve("hooks-tls.sock");
     List<String> args = new ArrayList<>(List.of(hooksSocket.toString()));
-    HostCertificate client = HostCertificate.generate();
-    HostCertificate server = HostCertificate.generate();
-    if (settings.autoMtls()) {
+    // The stream floor's mutual TLS, as the runtime's AutoMTLS: a key pair each side.
+    HostCertificate client = settings.autoMtls() ? HostCertificate.generate() : null;
+    HostCertificate server = settings.autoMtls() ? HostCertificate.generate() : null;
+    if (server != null) {
       args.addAll(List.of(tlsSocket.toString(), write("server.pem", server.certificatePem()),
           write("server.key", server.privateKeyPem()), write("client.pem", client.certificatePem())));
     }
     hooksServer = PythonProcess.start(settings.python(), settings.scripts().resolve("bare_hooks_server.py"),
         args.toArray(String[]::new));
     hooksChannel = transport.channel(hooksSocket);
-    streamChannel = settings.autoMtls() ? transport.tlsChannel(tlsSocket, client, server) : hooksChannel;
+    streamChannel = server != null ? transport.tlsChannel(tlsSocket, client, server) : hooksChannel;
     apiSocket = socketDir.resolve("api.sock");
     apiServer = new BareApiServer(transport, apiSocket, api);
   }

@@ -8,8 +8,8 @@ import java.util.TreeMap;
 /**
  * The one JSON line the host writes to a plugin's stdin right after the spawn, when it sets
  * {@value #ENV_BOOTSTRAP}{@code =stdin}: secrets the plugin needs (its API token; under AutoMTLS an SDK
- * plugin's key pair), which must not sit in
- * the environment or the command line where a same-user process could read them. The pipe then stays
+ * plugin's key pair), which must not sit in the environment or the command line where a same-user process
+ * could read them. The pipe then stays
  * open, unwritten, as the lifeline. Stateless.
  */
 public final class BootstrapLine {
